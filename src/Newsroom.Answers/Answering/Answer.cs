@@ -1,0 +1,61 @@
+namespace Newsroom.Answers.Answering;
+
+/// <summary>How a question was answered.</summary>
+public enum AnswerStatus
+{
+    /// <summary>Sentences from the reporting answer it; see <see cref="Answer.Citations"/>.</summary>
+    Answered,
+
+    /// <summary>Nothing in the reporting answers it well enough to cite.</summary>
+    NotFound,
+
+    /// <summary>The message had no text.</summary>
+    EmptyQuestion,
+
+    /// <summary>The message is longer than a question (see <see cref="AnswerOptions.MaxQuestionLength"/>).</summary>
+    TooLong,
+
+    /// <summary>The message has no words to search for (only emoji, punctuation or stop words).</summary>
+    NothingToSearch,
+}
+
+/// <summary>The answer to one question: cited sentences, best first, or a status saying why there are none.</summary>
+public sealed record Answer(string Question, AnswerStatus Status, IReadOnlyList<Citation> Citations)
+{
+    /// <summary>An answer with no citations.</summary>
+    public static Answer Without(string question, AnswerStatus status) => new(question, status, []);
+}
+
+/// <summary>A stretch of a sentence: the words that matched the question.</summary>
+public readonly record struct TextSpan(int Start, int Length);
+
+/// <summary>One cited sentence, with everything needed to find and check it in the article.</summary>
+/// <param name="Number">1 for the best sentence, 2 for the next…</param>
+/// <param name="ArticleKey">The article's key (its path in the corpus).</param>
+/// <param name="Title">Headline.</param>
+/// <param name="Author">Byline, if known.</param>
+/// <param name="Source">Publication, if known.</param>
+/// <param name="Published">Publication date, if known.</param>
+/// <param name="Url">Link to the article, if known.</param>
+/// <param name="Paragraph">Paragraph number in the article, from 1.</param>
+/// <param name="Sentence">Sentence number in that paragraph, from 1.</param>
+/// <param name="Text">The sentence exactly as indexed.</param>
+/// <param name="Highlights">Where the question's words are in <paramref name="Text"/>.</param>
+/// <param name="IsCaption">True when the sentence is from a photo caption.</param>
+/// <param name="Credit">The photo credit, for captions.</param>
+/// <param name="Confidence">Weighted share of the question's terms the sentence contains (0–1).</param>
+public sealed record Citation(
+    int Number,
+    string ArticleKey,
+    string Title,
+    string? Author,
+    string? Source,
+    DateTimeOffset? Published,
+    string? Url,
+    int Paragraph,
+    int Sentence,
+    string Text,
+    IReadOnlyList<TextSpan> Highlights,
+    bool IsCaption,
+    string? Credit,
+    double Confidence);

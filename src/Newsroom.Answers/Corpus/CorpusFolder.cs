@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Newsroom.Answers.Corpus;
+
+/// <summary>A file of the corpus as found on disk, before reading.</summary>
+/// <param name="Key">Path relative to the corpus folder with forward slashes: the article's identity.</param>
+/// <param name="FullPath">Where the file is.</param>
+/// <param name="Length">Size in bytes.</param>
+/// <param name="LastWriteUtc">Last modification time.</param>
+public sealed record CorpusFile(string Key, string FullPath, long Length, DateTime LastWriteUtc);
+
+/// <summary>The result of reading one corpus file: an article, or the reason it was skipped.</summary>
+public sealed record ReadResult(CorpusFile File, Article? Article, string? SkipReason, string? ContentHash);
+
+/// <summary>
+/// The folder newsroom staff drop articles into. Lists the files and reads each with the format
+/// its extension names. Anything that is not an article (binary, empty, unreadable, malformed)
+/// comes back with a reason instead of an article, so one bad file never stops the rest.
+/// </summary>
+public sealed class CorpusFolder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly Dictionary<string, IArticleFormat> _formats;
+
+    /// <summary>Opens the corpus folder with the given formats (all formats this library knows when none are given).</summary>
+    public CorpusFolder(string path, long maxFileBytes = 20 * 1024 * 1024, IEnumerable<IArticleFormat>? formats = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        MaxFileBytes = maxFileBytes;
+        _formats = (formats ?? AllFormats())
+            .SelectMany(format => format.Extensions.Select(extension => (extension, format)))
+            .ToDictionary(pair => pair.extension, pair => pair.format, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The folder's absolute path.</summary>
+    public string Path { get; }
+
+    /// <summary>Files larger than this are skipped: no news article is that big, and reading one would stall indexing.</summary>
+    public long MaxFileBytes { get; }
+
+    /// <summary>The formats this library reads.</summary>
+    public static IReadOnlyList<IArticleFormat> AllFormats() => [new PlainTextFormat(), new MarkdownFormat(), new HtmlFormat()];
+
+    /// <summary>Every file under the folder except hidden ones (".gitkeep", editors' swap files), in a stable order.</summary>
+    public IReadOnlyList<CorpusFile> ListFiles()
+    {
+        if (!Directory.Exists(Path))
+        {
+            return [];
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        return Directory.EnumerateFiles(Path, "*", options)
+            .Where(file => !System.IO.Path.GetRelativePath(Path, file).Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') || part.EndsWith('~')))
+            .Select(file => new FileInfo(file))
+            .Select(info => new CorpusFile(KeyOf(info.FullName), info.FullName, info.Length, info.LastWriteTimeUtc))
+            .OrderBy(file => file.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads one file. Never throws for a bad file: the reason is in the result.</summary>
+    public ReadResult Read(CorpusFile file)
+    {
+        if (!_formats.TryGetValue(System.IO.Path.GetExtension(file.Key), out var format))
+        {
+            return Skip(file, $"unsupported file type '{System.IO.Path.GetExtension(file.Key)}' (supported: {string.Join(", ", _formats.Keys.Order())})");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return Skip(file, $"too large ({file.Length:N0} bytes; the limit is {MaxFileBytes:N0})");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Skip(file, $"could not be read ({e.Message})");
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return Skip(file, "not a text file (it contains binary data)", hash);
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Skip(file, "not UTF-8 text (save it as UTF-8)", hash);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Skip(file, "the file is empty", hash);
+        }
+
+        try
+        {
+            return new ReadResult(file, format.Read(file.Key, text), null, hash);
+        }
+        catch (ArticleRejectedException e)
+        {
+            return Skip(file, e.Message, hash);
+        }
+    }
+
+    /// <summary>The article key of a path under this folder.</summary>
+    public string KeyOf(string fullPath) => System.IO.Path.GetRelativePath(Path, fullPath).Replace('\\', '/');
+
+    private static ReadResult Skip(CorpusFile file, string reason, string? hash = null) => new(file, null, reason, hash);
+}

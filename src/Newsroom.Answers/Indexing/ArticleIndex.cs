@@ -1,0 +1,141 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using System.Text.Json;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Newsroom.Answers.Indexing;
+
+/// <summary>What the index remembers about one corpus file, to tell on the next start whether it changed.</summary>
+/// <param name="Length">File size when indexed.</param>
+/// <param name="LastWriteTicks">File modification time (UTC ticks) when indexed.</param>
+/// <param name="Hash">SHA-256 of the file's bytes.</param>
+/// <param name="Sentences">Sentences indexed from it (0 when it was skipped).</param>
+/// <param name="SkipReason">Why it was skipped, if it was.</param>
+public sealed record ManifestEntry(long Length, long LastWriteTicks, string Hash, int Sentences, string? SkipReason);
+
+/// <summary>
+/// The Lucene index of sentences. Owns the directory, the one <see cref="IndexWriter"/> and a
+/// <see cref="SearcherManager"/>; searches borrow a searcher for their duration. The manifest of
+/// indexed files is stored in the commit's user data, so it is exactly as current as the
+/// sentences it describes (both are written by the same atomic commit).
+/// </summary>
+public sealed class ArticleIndex : IDisposable
+{
+    private const string ManifestKey = "newsroom.manifest";
+    private const string SchemaKey = "newsroom.schema";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly object _commitLock = new();
+    private IReadOnlyDictionary<string, ManifestEntry> _manifest;
+
+    /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
+    public ArticleIndex(LuceneDirectory directory, Analyzer analyzer)
+    {
+        _directory = directory;
+        Analyzer = analyzer;
+        var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Similarity,
+        };
+        _writer = new IndexWriter(directory, config);
+        var commitData = _writer.CommitData ?? new Dictionary<string, string>();
+        var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == SentenceFields.SchemaVersion;
+        if (!sameSchema && _writer.NumDocs > 0)
+        {
+            // Sentences analysed another way would never match today's questions: start again.
+            _writer.DeleteAll();
+            WasReset = true;
+        }
+
+        _manifest = sameSchema && commitData.TryGetValue(ManifestKey, out var json)
+            ? JsonSerializer.Deserialize<Dictionary<string, ManifestEntry>>(json) ?? []
+            : new Dictionary<string, ManifestEntry>();
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+    }
+
+    /// <summary>Opens the index in a folder on disk, creating the folder if needed.</summary>
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        return new ArticleIndex(FSDirectory.Open(path), analyzer);
+    }
+
+    /// <summary>Opens an index in memory (tests, evaluation).</summary>
+    public static ArticleIndex InMemory(Analyzer analyzer) => new(new RAMDirectory(), analyzer);
+
+    /// <summary>The analyzer the sentences were indexed with; questions must use the same.</summary>
+    public Analyzer Analyzer { get; }
+
+    /// <summary>BM25 as Lucene ships it: short sentence documents suit its length normalisation.</summary>
+    public Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>True when an index of an older schema was found and emptied on open.</summary>
+    public bool WasReset { get; }
+
+    /// <summary>The corpus files the last commit covers.</summary>
+    public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest);
+
+    /// <summary>Replaces all sentences of the article <paramref name="key"/> with <paramref name="sentences"/> (not visible until <see cref="Commit"/>).</summary>
+    public void Replace(string key, IEnumerable<Document> sentences) =>
+        _writer.UpdateDocuments(new Term(SentenceFields.Article, key), sentences);
+
+    /// <summary>Removes the article <paramref name="key"/> (not visible until <see cref="Commit"/>).</summary>
+    public void Delete(string key) => _writer.DeleteDocuments(new Term(SentenceFields.Article, key));
+
+    /// <summary>Makes all changes durable and visible to searches, together with the new manifest.</summary>
+    public void Commit(IReadOnlyDictionary<string, ManifestEntry> manifest)
+    {
+        lock (_commitLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SchemaKey] = SentenceFields.SchemaVersion,
+                [ManifestKey] = JsonSerializer.Serialize(manifest),
+            });
+            _writer.Commit();
+            Volatile.Write(ref _manifest, manifest);
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on a current searcher, released afterwards. Return plain data, not Lucene objects.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>How many sentences are searchable now.</summary>
+    public int SentenceCount => Search(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>How many articles the last commit covers.</summary>
+    public int ArticleCount => Manifest.Values.Count(entry => entry.Sentences > 0);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // Reverse order of creation: searchers, then the writer (which releases write.lock), then the directory.
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}

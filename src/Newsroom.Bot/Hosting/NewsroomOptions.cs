@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsroom.Bot.Hosting;
+
+/// <summary>Where the articles are. Bound from the "Corpus" section of appsettings.json.</summary>
+public sealed class CorpusOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Corpus";
+
+    /// <summary>The corpus folder; a relative path is relative to the repository root (see <see cref="RootFolder"/>).</summary>
+    [Required]
+    public string Folder { get; set; } = "corpus";
+
+    /// <summary>Files larger than this are skipped with a message.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+/// <summary>Where the Lucene index lives. Bound from the "Index" section of appsettings.json.</summary>
+public sealed class IndexOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Index";
+
+    /// <summary>The index folder; a relative path is relative to the repository root. Created on first start.</summary>
+    [Required]
+    public string Folder { get; set; } = "data/index";
+}
+
+/// <summary>What the bot says besides answers. Bound from the "Bot" section of appsettings.json.</summary>
+public sealed class BotOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Bot";
+
+    /// <summary>The example question the welcome and help messages suggest; when empty, one is made from an article's headline.</summary>
+    public string? ExampleQuestion { get; set; }
+}

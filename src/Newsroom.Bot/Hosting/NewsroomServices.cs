@@ -1,0 +1,77 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using Newsroom.Answers.Answering;
+using Newsroom.Answers.Corpus;
+using Newsroom.Answers.Indexing;
+using Newsroom.Bot.Bot;
+
+namespace Newsroom.Bot.Hosting;
+
+/// <summary>The composition root, one feature per method.</summary>
+public static class NewsroomServices
+{
+    /// <summary>Corpus, index and answering: options from appsettings.json, one index for the process.</summary>
+    public static WebApplicationBuilder AddNewsroomAnswers(this WebApplicationBuilder builder)
+    {
+        var root = RootFolder.Find(builder.Configuration["Root"]);
+        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ResolvedPaths(
+            root,
+            RootFolder.Resolve(root, sp.GetRequiredService<IOptions<CorpusOptions>>().Value.Folder),
+            RootFolder.Resolve(root, sp.GetRequiredService<IOptions<IndexOptions>>().Value.Folder)));
+
+        builder.Services.AddSingleton<SentenceSplitter>();
+        builder.Services.AddSingleton<CorpusIndexer>();
+        builder.Services.AddSingleton(sp => ArticleIndex.OpenFolder(sp.GetRequiredService<ResolvedPaths>().Index, new NewsAnalyzer()));
+        builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
+        builder.Services.AddHostedService<CorpusSynchronizer>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The bot on the real Bot Framework adapter. Credentials are read by the SDK under their
+    /// standard names (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId);
+    /// with no app id the bot runs in Emulator mode and accepts unauthenticated local requests.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsroomBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        builder.Services.AddSingleton<ReplyRenderer>();
+        builder.Services.AddTransient<IBot, NewsroomBot>();
+        return builder;
+    }
+
+    /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
+    public static WebApplication MapNewsroomBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapGet("/health", (ArticleIndex index) => Results.Ok(new { status = "ok", articles = index.ArticleCount, sentences = index.SentenceCount }));
+        return app;
+    }
+
+    /// <summary>Logs which mode the bot runs in, without ever logging a secret.</summary>
+    public static void LogStartup(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsroom.Bot");
+        var paths = app.Services.GetRequiredService<ResolvedPaths>();
+        var appId = app.Configuration["MicrosoftAppId"];
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests");
+        }
+        else
+        {
+            logger.LogInformation("Bot Framework authentication on for app {AppId} ({AppType})", appId, app.Configuration["MicrosoftAppType"] ?? "MultiTenant");
+        }
+
+        logger.LogInformation("Corpus {Corpus}, index {Index}", paths.Corpus, paths.Index);
+    }
+}

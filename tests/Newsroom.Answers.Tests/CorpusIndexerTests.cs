@@ -1,0 +1,102 @@
+namespace Newsroom.Answers.Tests;
+
+public sealed class CorpusIndexerTests
+{
+    [Fact]
+    public void An_unchanged_corpus_is_not_indexed_again()
+    {
+        using var corpus = TestCorpus.WithSeed();
+
+        var second = corpus.Sync();
+
+        Assert.False(second.Changed);
+        Assert.Equal((0, 0, 1), (second.Added, second.Updated, second.Unchanged));
+        Assert.Equal(16, second.Sentences);
+    }
+
+    [Fact]
+    public void An_edited_article_replaces_its_old_sentences()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        corpus.Sync();
+
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Friday for repairs.\n\nTraffic will use the ferry.");
+        var report = corpus.Sync();
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(2, report.Sentences);
+        var answer = corpus.Answerer().Ask("When does the bridge close for repairs?");
+        Assert.Contains("Friday", answer.Citations[0].Text);
+        Assert.DoesNotContain(answer.Citations, c => c.Text.Contains("Monday", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deleted_article_is_no_longer_cited()
+    {
+        using var corpus = new TestCorpus();
+        var path = corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.");
+        corpus.Sync();
+
+        File.Delete(path);
+        var report = corpus.Sync();
+
+        Assert.Equal((1, 1), (report.Removed, report.Articles));
+        Assert.Empty(corpus.Answerer().Ask("When does the bridge close for repairs?").Citations);
+    }
+
+    [Fact]
+    public void A_bad_file_is_reported_by_name_and_the_rest_is_indexed()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("good.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        corpus.WriteBytes("broken.txt", [0x00, 0xFF, 0x10, 0x00]);
+
+        var report = corpus.Sync();
+
+        Assert.Equal(1, report.Articles);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal("broken.txt", skipped.Key);
+        Assert.Contains("binary", skipped.Reason);
+    }
+
+    [Fact]
+    public void An_article_that_turns_unreadable_keeps_its_last_good_version()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        corpus.Sync();
+
+        corpus.WriteBytes("a.txt", [0x00, 0x01, 0x02]);
+        var report = corpus.Sync();
+
+        Assert.Single(report.Skipped);
+        Assert.Equal(1, report.Articles);
+        Assert.NotEmpty(corpus.Answerer().Ask("When does the bridge close for repairs?").Citations);
+    }
+
+    [Fact]
+    public void An_index_on_disk_is_reused_by_the_next_process()
+    {
+        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        using var corpus = new TestCorpus();
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        try
+        {
+            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                Assert.Equal(1, new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, first).Added);
+            }
+
+            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
+            var report = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, second);
+
+            Assert.Equal((0, 1, 1), (report.Added, report.Unchanged, report.Sentences));
+        }
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Newsroom.Answers.Answering;
+using Newsroom.Answers.Corpus;
+using Newsroom.Answers.Indexing;
+
+namespace Newsroom.Answers.Tests;
+
+/// <summary>A throw-away corpus folder on disk with an in-memory index over it.</summary>
+internal sealed class TestCorpus : IDisposable
+{
+    public TestCorpus()
+    {
+        Folder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
+        Index = ArticleIndex.InMemory(new NewsAnalyzer());
+    }
+
+    public string Folder { get; }
+
+    public ArticleIndex Index { get; }
+
+    public CorpusFolder Corpus => new(Folder);
+
+    /// <summary>The repository's corpus folder (the seed article lives there).</summary>
+    public static string RepositoryCorpus
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                {
+                    return Path.Combine(dir.FullName, "corpus");
+                }
+            }
+
+            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string SeedText => File.ReadAllText(Path.Combine(RepositoryCorpus, "000_47feea0d49ae04be.txt"));
+
+    /// <summary>A corpus holding the seed article as it is in the repository.</summary>
+    public static TestCorpus WithSeed()
+    {
+        var corpus = new TestCorpus();
+        corpus.Write("000_47feea0d49ae04be.txt", SeedText);
+        corpus.Sync();
+        return corpus;
+    }
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void WriteBytes(string name, byte[] bytes) => File.WriteAllBytes(Path.Combine(Folder, name), bytes);
+
+    public IndexReport Sync() => new CorpusIndexer(new SentenceSplitter()).Synchronize(Corpus, Index);
+
+    public QuestionAnswerer Answerer(AnswerOptions? options = null) => new(Index, options ?? DefaultOptions());
+
+    /// <summary>The options of the shipped appsettings.json, as the bot runs with them.</summary>
+    public static AnswerOptions DefaultOptions() => new()
+    {
+        Synonyms =
+        [
+            "u.s., united states, us, america",
+            "deport, deportation, expel, expulsion, remove, removal",
+            "deal, agreement, arrangement, pact",
+        ],
+    };
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

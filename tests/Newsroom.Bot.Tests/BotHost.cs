@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Newsroom.Bot.Tests;
+
+/// <summary>
+/// The real host in process (WebApplicationFactory), each instance with its own copy of the
+/// repository's corpus and its own index folder, so tests never share state.
+/// </summary>
+internal sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null)
+    {
+        CorpusFolder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
+        foreach (var file in Directory.GetFiles(Repository.Corpus))
+        {
+            File.Copy(file, Path.Combine(CorpusFolder, Path.GetFileName(file)));
+        }
+
+        IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        _settings = settings ?? [];
+    }
+
+    public string CorpusFolder { get; }
+
+    public string IndexFolder { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Corpus:Folder", CorpusFolder);
+        builder.UseSetting("Index:Folder", IndexFolder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(CorpusFolder, recursive: true);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Newsroom.Bot.Tests;
+
+/// <summary>
+/// A stand-in for the Bot Framework Emulator's channel service on a loopback port: it receives
+/// the replies the bot POSTs to {serviceUrl}/v3/conversations/{id}/activities/{replyToId}.
+/// </summary>
+internal sealed class FakeChannel : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<JsonObject> _received = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private FakeChannel(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public static async Task<FakeChannel> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var channel = new FakeChannel(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request) =>
+        {
+            var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
+            activity["_path"] = request.Path.Value;
+            channel._received.Enqueue(activity);
+            channel._arrived.Release();
+            return Results.Ok(new { id = Guid.NewGuid().ToString() });
+        });
+        await app.StartAsync();
+        channel.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return channel;
+    }
+
+    /// <summary>Waits for the next activity the bot sends.</summary>
+    public async Task<JsonObject> NextAsync()
+    {
+        if (!await _arrived.WaitAsync(TimeSpan.FromSeconds(15)))
+        {
+            throw new TimeoutException("The bot sent nothing to the channel within 15 s");
+        }
+
+        _received.TryDequeue(out var activity);
+        return activity!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
