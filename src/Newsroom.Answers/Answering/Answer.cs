@@ -58,4 +58,8 @@ public sealed record Citation(
     IReadOnlyList<TextSpan> Highlights,
     bool IsCaption,
     string? Credit,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>Where <see cref="Text"/> starts in its paragraph's text (characters from 0): lets a reader or a test check the citation against the paragraph.</summary>
+    public int Offset { get; init; }
+}

@@ -24,6 +24,33 @@ public sealed class AnswerOptions
     [Range(1, 1000)]
     public int Candidates { get; set; } = 30;
 
+    /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
+    [Range(0.0, 10.0)]
+    public double ContextWeight { get; set; } = 0.5;
+
+    /// <summary>Boost of a match in the article's headline, beside a match in the sentence itself (1).</summary>
+    [Range(0.0, 10.0)]
+    public double TitleWeight { get; set; } = 0.2;
+
+    /// <summary>
+    /// How much a question word found only in the sentence's paragraph or headline counts toward
+    /// confidence, beside one found in the sentence (1): the paragraph often names what the sentence
+    /// calls "it" or "the team", but the sentence itself has to say the rest.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ContextCredit { get; set; } = 0.5;
+
+    /// <summary>Share of the ranking score given to confidence; the rest is the BM25 score relative to the best candidate's.</summary>
+    [Range(0.0, 1.0)]
+    public double CoverageWeight { get; set; } = 0.7;
+
+    /// <summary>
+    /// Added to the ranking score of a sentence that holds what the question asks for (a date for
+    /// "when", a number for "how many", a name for "who" and "where") beyond the question's own words.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double AnswerTypeWeight { get; set; } = 0.05;
+
     /// <summary>Longer messages are refused politely instead of searched: a question is a sentence or two.</summary>
     [Range(10, 100_000)]
     public int MaxQuestionLength { get; set; } = 1000;

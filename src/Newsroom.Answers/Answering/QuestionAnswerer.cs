@@ -32,40 +32,92 @@ public sealed class QuestionAnswerer
     public Answer Ask(string? question)
     {
         var text = (question ?? string.Empty).Trim();
-        if (text.Length == 0)
+        var (status, asked) = Read(text);
+        if (asked is null)
         {
-            return Answer.Without(text, AnswerStatus.EmptyQuestion);
+            return Answer.Without(text, status);
         }
 
-        if (text.Length > _options.MaxQuestionLength)
+        var citations = _index.Search(searcher =>
         {
-            return Answer.Without(text, AnswerStatus.TooLong);
-        }
-
-        var concepts = _reader.Concepts(_reader.Terms(text));
-        if (concepts.Count == 0)
-        {
-            return Answer.Without(text, AnswerStatus.NothingToSearch);
-        }
-
-        var query = BuildQuery(concepts);
-        var citations = _index.Search(searcher => Rank(searcher, concepts, query));
+            var ranked = Rank(searcher, asked);
+            return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations));
+        });
         return citations.Count == 0
             ? Answer.Without(text, AnswerStatus.NotFound)
             : new Answer(text, AnswerStatus.Answered, citations);
     }
 
-    private static Query BuildQuery(IReadOnlyList<Concept> concepts)
+    /// <summary>
+    /// The best <paramref name="count"/> sentences for <paramref name="question"/> in the order
+    /// <see cref="Ask"/> would cite them, each with its confidence, whether or not it reaches
+    /// <see cref="AnswerOptions.MinConfidence"/>. <see cref="Ask"/> cites a prefix of this list;
+    /// evaluation reads further down it. Empty when the question has nothing to search.
+    /// </summary>
+    public IReadOnlyList<Citation> Candidates(string? question, int count)
+    {
+        var (_, asked) = Read((question ?? string.Empty).Trim());
+        if (asked is null || count <= 0)
+        {
+            return [];
+        }
+
+        return _index.Search(searcher => Cite(searcher, asked, Rank(searcher, asked).Take(count)));
+    }
+
+    private (AnswerStatus Status, Question? Question) Read(string text)
+    {
+        if (text.Length == 0)
+        {
+            return (AnswerStatus.EmptyQuestion, null);
+        }
+
+        if (text.Length > _options.MaxQuestionLength)
+        {
+            return (AnswerStatus.TooLong, null);
+        }
+
+        var concepts = _reader.Concepts(_reader.Terms(text));
+        return concepts.Count == 0
+            ? (AnswerStatus.NothingToSearch, null)
+            : (AnswerStatus.Answered, new Question(text, concepts, AnswerCue.KindOf(text), AnswerCue.WordsOf(text)));
+    }
+
+    /// <summary>
+    /// Retrieval: one BM25 query over the sentence, its paragraph and its article's headline
+    /// (the paragraph and headline boosted down: they say what the sentence is about, not what it
+    /// says). A question is often worded from the sentences around the answer ("In what year did
+    /// the team move?" where the team is named a sentence earlier); the paragraph lets those
+    /// sentences still be found, and the sentence-level terms then decide which one is cited.
+    /// </summary>
+    private Query BuildQuery(IReadOnlyList<Concept> concepts)
+    {
+        var query = new BooleanQuery();
+        query.Add(FieldQuery(concepts, SentenceFields.Text, 1f), Occur.SHOULD);
+        if (_options.ContextWeight > 0)
+        {
+            query.Add(FieldQuery(concepts, SentenceFields.Context, (float)_options.ContextWeight), Occur.SHOULD);
+        }
+
+        if (_options.TitleWeight > 0)
+        {
+            query.Add(FieldQuery(concepts, SentenceFields.Title, (float)_options.TitleWeight), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static BooleanQuery FieldQuery(IReadOnlyList<Concept> concepts, string field, float boost)
     {
         // A question has at most a few dozen concepts (MaxQuestionLength bounds it), far below
         // BooleanQuery's 1,024-clause limit.
-        var query = new BooleanQuery();
+        var query = new BooleanQuery { Boost = boost };
         foreach (var concept in concepts)
         {
             var either = new BooleanQuery();
             foreach (var alternative in concept.Alternatives)
             {
-                either.Add(AlternativeQuery(alternative), Occur.SHOULD);
+                either.Add(AlternativeQuery(field, alternative), Occur.SHOULD);
             }
 
             query.Add(either.Clauses.Count == 1 ? either.Clauses[0].Query : either, Occur.SHOULD);
@@ -74,38 +126,51 @@ public sealed class QuestionAnswerer
         return query;
     }
 
-    private static Query AlternativeQuery(string[] terms)
+    private static Query AlternativeQuery(string field, string[] terms)
     {
         if (terms.Length == 1)
         {
-            return new TermQuery(new Term(SentenceFields.Text, terms[0]));
+            return new TermQuery(new Term(field, terms[0]));
         }
 
         var phrase = new PhraseQuery();
         foreach (var term in terms)
         {
-            phrase.Add(new Term(SentenceFields.Text, term));
+            phrase.Add(new Term(field, term));
         }
 
         return phrase;
     }
 
-    private List<Citation> Rank(IndexSearcher searcher, IReadOnlyList<Concept> concepts, Query query)
+    /// <summary>
+    /// Re-ranks the BM25 candidates. Each gets a confidence: the idf-weighted share of the
+    /// question's concepts it says, where a concept said only by its paragraph or headline counts
+    /// for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. The order
+    /// is that confidence, the BM25 score (rarer words, shorter sentences) and the answer-type cue.
+    /// </summary>
+    private List<Ranked> Rank(IndexSearcher searcher, Question question)
     {
+        var query = BuildQuery(question.Concepts);
         var hits = searcher.Search(query, _options.Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
         }
 
-        var weights = concepts.Select(concept => Weight(searcher.IndexReader, concept)).ToArray();
+        var reader = searcher.IndexReader;
+        var concepts = question.Concepts;
+        var weights = concepts.Select(concept => Weight(reader, concept)).ToArray();
         var totalWeight = weights.Sum();
+        var docIds = hits.Select(h => h.Doc).ToArray();
+        var inContext = concepts.Select(c => Containing(reader, SentenceFields.Context, c, docIds)).ToArray();
+        var inTitle = concepts.Select(c => Containing(reader, SentenceFields.Title, c, docIds)).ToArray();
         var topScore = hits[0].Score;
-        var candidates = new List<(Lucene.Net.Documents.Document Document, double Confidence, double Score)>(hits.Length);
+        var ranked = new List<Ranked>(hits.Length);
         foreach (var hit in hits)
         {
             var document = searcher.Doc(hit.Doc);
-            var terms = _reader.Terms(document.Get(SentenceFields.Text) ?? string.Empty);
+            var sentence = document.Get(SentenceFields.Text) ?? string.Empty;
+            var terms = _reader.Terms(sentence);
             var termSet = new HashSet<string>(terms, StringComparer.Ordinal);
             var covered = 0.0;
             for (var i = 0; i < concepts.Count; i++)
@@ -114,33 +179,67 @@ public sealed class QuestionAnswerer
                 {
                     covered += weights[i];
                 }
+                else if (inContext[i].Contains(hit.Doc) || inTitle[i].Contains(hit.Doc))
+                {
+                    covered += _options.ContextCredit * weights[i];
+                }
             }
 
             var confidence = totalWeight > 0 ? covered / totalWeight : 0;
-            // Confidence decides the order first (a sentence that says more of what was asked is
-            // the better citation); BM25 breaks near-ties (rarer words, shorter sentences).
-            candidates.Add((document, confidence, 0.7 * confidence + 0.3 * hit.Score / topScore));
+            var cue = question.Kind != AnswerKind.Unknown && AnswerCue.Holds(question.Kind, sentence, question.Words) ? 1.0 : 0.0;
+            var score = _options.CoverageWeight * confidence + (1 - _options.CoverageWeight) * hit.Score / topScore + _options.AnswerTypeWeight * cue;
+            ranked.Add(new Ranked(hit.Doc, document, sentence, confidence, score, hit.Score));
         }
 
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Bm25.CompareTo(a.Bm25));
+
+        // The same sentence in two articles (a story and its update) is cited once.
         var seenText = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var citations = new List<Citation>();
-        foreach (var (document, confidence, _) in candidates.OrderByDescending(c => c.Score))
+        return ranked.Where(r => seenText.Add(r.Text)).ToList();
+    }
+
+    /// <summary>Which of <paramref name="docIds"/> have every term of some alternative of <paramref name="concept"/> in <paramref name="field"/>.</summary>
+    private static HashSet<int> Containing(IndexReader reader, string field, Concept concept, int[] docIds)
+    {
+        var found = new HashSet<int>();
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        foreach (var alternative in concept.Alternatives)
         {
-            if (citations.Count == _options.MaxCitations || confidence < _options.MinConfidence)
+            HashSet<int>? all = null;
+            foreach (var term in alternative)
             {
-                break;
+                var with = new HashSet<int>();
+                var postings = MultiFields.GetTermDocsEnum(reader, liveDocs, field, new Lucene.Net.Util.BytesRef(term), DocsFlags.NONE);
+                if (postings is not null)
+                {
+                    foreach (var doc in docIds.Order())
+                    {
+                        var at = postings.DocID >= doc ? postings.DocID : postings.Advance(doc);
+                        if (at == DocIdSetIterator.NO_MORE_DOCS)
+                        {
+                            break;
+                        }
+
+                        if (at == doc)
+                        {
+                            with.Add(doc);
+                        }
+                    }
+                }
+
+                all = all is null ? with : [.. all.Intersect(with)];
             }
 
-            var sentence = document.Get(SentenceFields.Text) ?? string.Empty;
-            if (!seenText.Add(sentence))
-            {
-                continue; // the same sentence in two articles (a story and its update) is cited once
-            }
-
-            citations.Add(ToCitation(citations.Count + 1, document, sentence, confidence, query));
+            found.UnionWith(all ?? []);
         }
 
-        return citations;
+        return found;
+    }
+
+    private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked)
+    {
+        var query = FieldQuery(question.Concepts, SentenceFields.Text, 1f);
+        return ranked.Select((r, i) => ToCitation(i + 1, r.Document, r.Text, r.Confidence, query)).ToList();
     }
 
     /// <summary>
@@ -153,6 +252,12 @@ public sealed class QuestionAnswerer
         var frequency = concept.Alternatives.Max(alternative => alternative.Min(term => reader.DocFreq(new Term(SentenceFields.Text, term))));
         return Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }
+
+    /// <summary>A question read for searching.</summary>
+    private sealed record Question(string Text, IReadOnlyList<Concept> Concepts, AnswerKind Kind, HashSet<string> Words);
+
+    /// <summary>A candidate sentence with its confidence and ranking score.</summary>
+    private sealed record Ranked(int Doc, Lucene.Net.Documents.Document Document, string Text, double Confidence, double Score, float Bm25);
 
     private Citation ToCitation(int number, Lucene.Net.Documents.Document document, string sentence, double confidence, Query query)
     {
@@ -171,7 +276,10 @@ public sealed class QuestionAnswerer
             Highlights: Highlight(sentence, query),
             IsCaption: document.Get(SentenceFields.Kind) == "caption",
             Credit: document.Get(SentenceFields.Credit),
-            Confidence: Math.Round(confidence, 3));
+            Confidence: Math.Round(confidence, 3))
+        {
+            Offset = document.GetField(SentenceFields.Offset)?.GetInt32Value() ?? 0,
+        };
     }
 
     /// <summary>

@@ -118,8 +118,11 @@ public static class SentenceDocuments
         foreach (var paragraph in article.Paragraphs)
         {
             var sentences = splitter.Split(paragraph.Text);
+            var cursor = 0;
             for (var i = 0; i < sentences.Count; i++)
             {
+                var offset = OffsetOf(paragraph.Text, sentences[i], cursor);
+                cursor = offset + 1;
                 var document = new Document
                 {
                     new StringField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}", Field.Store.YES),
@@ -129,6 +132,7 @@ public static class SentenceDocuments
                     new TextField(SentenceFields.Context, paragraph.Text, Field.Store.NO),
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
+                    new StoredField(SentenceFields.Offset, offset),
                 };
                 if (article.Author is not null)
                 {
@@ -164,5 +168,24 @@ public static class SentenceDocuments
         }
 
         return documents;
+    }
+
+    /// <summary>
+    /// Where <paramref name="sentence"/> starts in <paramref name="paragraph"/>, searching from
+    /// <paramref name="cursor"/> (sentences come in order). The splitter trims and may rejoin pieces
+    /// with one space; paragraphs are whitespace-normalised, so the sentence is found verbatim, and
+    /// if it ever is not, its first word still is.
+    /// </summary>
+    private static int OffsetOf(string paragraph, string sentence, int cursor)
+    {
+        cursor = Math.Min(cursor, paragraph.Length);
+        var at = paragraph.IndexOf(sentence, cursor, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            var firstWord = sentence.Split(' ', 2)[0];
+            at = paragraph.IndexOf(firstWord, cursor, StringComparison.Ordinal);
+        }
+
+        return at < 0 ? cursor : at;
     }
 }

@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     /// <summary>Unique sentence id, "key#paragraph.sentence" (untokenised).</summary>
     public const string Id = "id";
@@ -37,6 +37,9 @@ public static class SentenceFields
 
     /// <summary>Sentence number in the paragraph, from 1 (stored).</summary>
     public const string Sentence = "sentence";
+
+    /// <summary>Character offset of the sentence within its paragraph's text (stored): lets a citation be checked against the paragraph.</summary>
+    public const string Offset = "offset";
 
     /// <summary>"caption" for photo captions, absent for body copy (stored).</summary>
     public const string Kind = "kind";

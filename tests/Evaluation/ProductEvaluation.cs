@@ -1,0 +1,102 @@
+using Newsroom.Answers.Answering;
+using Newsroom.Answers.Corpus;
+using Newsroom.Answers.Indexing;
+using System.Diagnostics;
+
+namespace Newsroom.Evaluation;
+
+/// <summary>Abstention figures: how often the bot answers questions its corpus can answer, and questions it cannot.</summary>
+/// <param name="InCorpusQuestions">Questions about indexed articles.</param>
+/// <param name="InCorpusAnswered">Share of those answered (any citation).</param>
+/// <param name="OutOfCorpusQuestions">Questions about articles that were not indexed.</param>
+/// <param name="FalseAnswers">Share of those answered anyway: every such answer is wrong.</param>
+internal sealed record AbstentionScore(int InCorpusQuestions, double InCorpusAnswered, int OutOfCorpusQuestions, double FalseAnswers);
+
+/// <summary>
+/// Runs the product's own code over an <see cref="EvaluationCorpus"/>: <see cref="CorpusIndexer"/>
+/// reads and indexes the folder into an <see cref="ArticleIndex"/> with the <see cref="NewsAnalyzer"/>,
+/// and <see cref="QuestionAnswerer"/> answers, exactly as the bot wires them.
+/// </summary>
+internal sealed class ProductEvaluation(AnswerOptions options)
+{
+    /// <summary>Sentences the last <see cref="Rank"/> indexed.</summary>
+    public int SentencesIndexed { get; private set; }
+
+    /// <summary>
+    /// Asks every question selected by <paramref name="sample"/> of the whole corpus: ranking
+    /// figures come from the top 10 candidates, time from <see cref="QuestionAnswerer.Ask"/> (what the bot runs per message).
+    /// </summary>
+    public RankingScore Rank(EvaluationCorpus corpus, Func<int, bool>? sample = null)
+    {
+        using var index = ArticleIndex.InMemory(new NewsAnalyzer());
+        var report = new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
+        SentencesIndexed = report.Sentences;
+        var answerer = new QuestionAnswerer(index, options);
+        var questions = Sample(corpus.Questions.SelectMany(q => q), sample);
+        WarmUp(answerer, questions);
+
+        var score = new RankingScore();
+        foreach (var question in questions)
+        {
+            var clock = Stopwatch.StartNew();
+            answerer.Ask(question.Text);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+
+            var candidates = answerer.Candidates(question.Text, 10);
+            var rank = candidates.FirstOrDefault(c => question.IsAnsweredBy(c.ArticleKey, c.Paragraph, c.Offset, c.Text.Length))?.Number;
+            score.Add(rank, elapsed);
+        }
+
+        return score;
+    }
+
+    /// <summary>
+    /// Indexes the articles at one parity of position (even, then odd) and asks both halves'
+    /// questions: those about indexed articles should be answered, the others should not.
+    /// Both splits are run, so every question is asked once in and once out of the corpus.
+    /// </summary>
+    public AbstentionScore Abstain(SquadFile file, Func<int, bool>? sample = null)
+    {
+        int inAsked = 0, inAnswered = 0, outAsked = 0, outAnswered = 0;
+        foreach (var parity in new[] { 0, 1 })
+        {
+            using var corpus = EvaluationCorpus.Write(file, a => a % 2 == parity);
+            using var index = ArticleIndex.InMemory(new NewsAnalyzer());
+            new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
+            var answerer = new QuestionAnswerer(index, options);
+            for (var a = 0; a < corpus.Questions.Count; a++)
+            {
+                foreach (var question in Sample(corpus.Questions[a], sample))
+                {
+                    var answered = answerer.Ask(question.Text).Status == AnswerStatus.Answered;
+                    if (a % 2 == parity)
+                    {
+                        inAsked++;
+                        inAnswered += answered ? 1 : 0;
+                    }
+                    else
+                    {
+                        outAsked++;
+                        outAnswered += answered ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        return new AbstentionScore(inAsked, Share(inAnswered, inAsked), outAsked, Share(outAnswered, outAsked));
+    }
+
+    private static List<EvaluationQuestion> Sample(IEnumerable<EvaluationQuestion> questions, Func<int, bool>? sample) =>
+        questions.Where((_, i) => sample?.Invoke(i) ?? true).ToList();
+
+    /// <summary>Runs a few questions first so that timings measure answering, not the JIT compiler.</summary>
+    private static void WarmUp(QuestionAnswerer answerer, List<EvaluationQuestion> questions)
+    {
+        foreach (var question in questions.Take(200))
+        {
+            answerer.Ask(question.Text);
+        }
+    }
+
+    private static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Newsroom.Answers.Answering;
+using Newsroom.Evaluation;
+using System.Globalization;
+
+// Answer quality on a SQuAD-format file, by the protocol of shared/eval/README.md.
+// Settings: the repository's appsettings.json ("Answers" is what the bot runs with), overridable
+// on the command line like the bot's (--Answers:MinConfidence=0.4), plus
+//   --Evaluation:File=path     SQuAD-format file (default ../shared/eval/squad-v1.1-dev-even.json from the repository root)
+//   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
+var root = RepositoryRoot.Find();
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
+    .AddCommandLine(args)
+    .Build();
+var options = configuration.GetSection(AnswerOptions.Section).Get<AnswerOptions>() ?? new AnswerOptions();
+var settings = configuration.GetSection("Evaluation").Get<EvaluationSettings>() ?? new EvaluationSettings();
+var path = Path.GetFullPath(settings.File, root);
+if (!File.Exists(path))
+{
+    Console.Error.WriteLine($"No SQuAD file at {path}. Pass one with --Evaluation:File=path.");
+    return 2;
+}
+
+var file = SquadFile.Load(path);
+Func<int, bool>? sample = settings.Every > 1 ? i => i % settings.Every == 0 : null;
+Console.WriteLine($"{Path.GetFileName(path)}: {file.Articles.Count} articles, {file.QuestionCount} questions; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+using var corpus = EvaluationCorpus.Write(file);
+var misread = corpus.CountMisread();
+if (misread > 0)
+{
+    Console.Error.WriteLine($"warning: {misread} articles were read back with other paragraphs than written; their answer offsets may not match.");
+}
+
+var product = new ProductEvaluation(options);
+var ours = product.Rank(corpus, sample);
+var baseline = new PlainBaseline();
+var plain = baseline.Rank(corpus, sample);
+var abstention = product.Abstain(file, sample);
+
+Console.WriteLine();
+Console.WriteLine("| run | questions | sentences indexed | P@1 | MRR@10 | R@5 | median ms | p99 ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine(Row("newsroom bot (QuestionAnswerer)", ours, product.SentencesIndexed));
+Console.WriteLine(Row("plain baseline (EnglishAnalyzer, BM25, OR)", plain, baseline.SentencesIndexed));
+Console.WriteLine();
+Console.WriteLine("| abstention (half the articles indexed, both halves in turn) | questions | answered |");
+Console.WriteLine("|---|---:|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-corpus questions | {abstention.InCorpusQuestions} | {abstention.InCorpusAnswered:P1} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| out-of-corpus questions (false answers) | {abstention.OutOfCorpusQuestions} | {abstention.FalseAnswers:P1} |"));
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}; load average after the run {LoadAverage()}"));
+return 0;
+
+static string Row(string name, RankingScore score, int sentences) => string.Create(CultureInfo.InvariantCulture,
+    $"| {name} | {score.Questions} | {sentences} | {score.PrecisionAt1:F3} | {score.ReciprocalRankAt10:F3} | {score.RecallAt5:F3} | {score.MedianMilliseconds:F2} | {score.P99Milliseconds:F2} |");
+
+// The machine is shared: the figures mean more beside how busy it was.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+namespace Newsroom.Evaluation
+{
+    /// <summary>The "Evaluation" settings (command line).</summary>
+    internal sealed class EvaluationSettings
+    {
+        public string File { get; set; } = "../shared/eval/squad-v1.1-dev-even.json";
+
+        public int Every { get; set; } = 1;
+    }
+
+    /// <summary>Finds the repository root (the folder with Bot.sln) above the program.</summary>
+    internal static class RepositoryRoot
+    {
+        public static string Find()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (System.IO.File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
