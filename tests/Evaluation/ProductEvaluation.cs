@@ -22,6 +22,12 @@ internal sealed class ProductEvaluation(AnswerOptions options)
     /// <summary>Sentences the last <see cref="Rank"/> indexed.</summary>
     public int SentencesIndexed { get; private set; }
 
+    /// <summary>Questions whose first citation did not hold an answer, with what was cited first (to read why).</summary>
+    public List<(EvaluationQuestion Question, string? Cited, int? Rank)> Misses { get; } = [];
+
+    /// <summary>Where the first citations of <see cref="Misses"/> came from: the answer's own paragraph, another paragraph of its article, another article.</summary>
+    public (int SameParagraph, int SameArticle, int OtherArticle) MissedWhere { get; private set; }
+
     /// <summary>
     /// Asks every question selected by <paramref name="sample"/> of the whole corpus: ranking
     /// figures come from the top 10 candidates, time from <see cref="QuestionAnswerer.Ask"/> (what the bot runs per message).
@@ -45,6 +51,16 @@ internal sealed class ProductEvaluation(AnswerOptions options)
             var candidates = answerer.Candidates(question.Text, 10);
             var rank = candidates.FirstOrDefault(c => question.IsAnsweredBy(c.ArticleKey, c.Paragraph, c.Offset, c.Text.Length))?.Number;
             score.Add(rank, elapsed);
+            if (rank != 1)
+            {
+                Misses.Add((question, candidates.FirstOrDefault()?.Text, rank));
+                if (candidates.FirstOrDefault() is { } first)
+                {
+                    var (p, a, o) = MissedWhere;
+                    MissedWhere = first.ArticleKey != question.ArticleKey ? (p, a, o + 1)
+                        : first.Paragraph != question.Paragraph ? (p, a + 1, o) : (p + 1, a, o);
+                }
+            }
         }
 
         return score;

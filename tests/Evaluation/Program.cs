@@ -8,6 +8,7 @@ using System.Globalization;
 // on the command line like the bot's (--Answers:MinConfidence=0.4), plus
 //   --Evaluation:File=path     SQuAD-format file (default ../shared/eval/squad-v1.1-dev-even.json from the repository root)
 //   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
+//   --Evaluation:ShowMisses=N  print N questions whose first citation missed, with what was cited (to read why)
 var root = RepositoryRoot.Find();
 var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
@@ -35,6 +36,17 @@ if (misread > 0)
 
 var product = new ProductEvaluation(options);
 var ours = product.Rank(corpus, sample);
+foreach (var (question, cited, rank) in product.Misses.Where((_, i) => i % 7 == 0).Take(settings.ShowMisses))
+{
+    var paragraph = corpus.Paragraphs[corpus.Keys.ToList().IndexOf(question.ArticleKey)][question.Paragraph - 1];
+    Console.WriteLine($"MISS (rank {rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}) {question.Text}\n  cited:  {cited}\n  answer: {Around(paragraph, question.AnswerStarts[0])}");
+}
+
+if (settings.ShowMisses > 0)
+{
+    Console.WriteLine($"First citation missed: in the answer's paragraph {product.MissedWhere.SameParagraph}, elsewhere in its article {product.MissedWhere.SameArticle}, in another article {product.MissedWhere.OtherArticle}");
+}
+
 var baseline = new PlainBaseline();
 var plain = baseline.Rank(corpus, sample);
 var abstention = product.Abstain(file, sample);
@@ -56,6 +68,8 @@ return 0;
 static string Row(string name, RankingScore score, int sentences) => string.Create(CultureInfo.InvariantCulture,
     $"| {name} | {score.Questions} | {sentences} | {score.PrecisionAt1:F3} | {score.ReciprocalRankAt10:F3} | {score.RecallAt5:F3} | {score.MedianMilliseconds:F2} | {score.P99Milliseconds:F2} |");
 
+static string Around(string text, int at) => text[Math.Max(0, at - 100)..Math.Min(text.Length, at + 60)];
+
 // The machine is shared: the figures mean more beside how busy it was.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
@@ -67,6 +81,8 @@ namespace Newsroom.Evaluation
         public string File { get; set; } = "../shared/eval/squad-v1.1-dev-even.json";
 
         public int Every { get; set; } = 1;
+
+        public int ShowMisses { get; set; }
     }
 
     /// <summary>Finds the repository root (the folder with Bot.sln) above the program.</summary>

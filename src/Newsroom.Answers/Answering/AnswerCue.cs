@@ -55,6 +55,13 @@ internal static partial class AnswerCue
         _ => false,
     };
 
+    /// <summary>
+    /// The question without the words that only frame it: "how many", "what year", "the name of".
+    /// They say what kind of answer is wanted (see <see cref="KindOf"/>), not what it is about, and
+    /// the sentence that answers "What year did…" holds a year, not the word "year".
+    /// </summary>
+    public static string TopicOf(string question) => Frame().Replace(question, " ");
+
     /// <summary>The question's words, lower-cased, for <see cref="Holds"/>.</summary>
     public static HashSet<string> WordsOf(string question) =>
         Word().Matches(question).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -87,6 +94,9 @@ internal static partial class AnswerCue
 
         return i;
     }
+
+    [GeneratedRegex(@"\b(?<=\b(how|what|which)\s+)(many|much|long|large|big|old|far|high|tall|wide|deep|often|year|years|date|day|month|century|decade|percent|percentage|number|amount|proportion|kind|type|sort|name|names)\b(\s+of\b)?|\b(the\s+)?(name|names|term|title)\s+of\b|\b(is|was|are|were)\s+(called|named|known\s+as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Frame();
 
     [GeneratedRegex(@"\bwhen\b|\b(what|which|in what|in which)\s+(year|years|date|day|month|century|decade|time|era|period)\b|\bhow long ago\b|\bwhat age\b")]
     private static partial Regex TimeQuestion();

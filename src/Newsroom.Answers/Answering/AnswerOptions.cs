@@ -18,7 +18,7 @@ public sealed class AnswerOptions
     /// one of the question's words.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.5;
+    public double MinConfidence { get; set; } = 0.48;
 
     /// <summary>How many BM25 hits are re-ranked for each question.</summary>
     [Range(1, 1000)]
@@ -27,6 +27,14 @@ public sealed class AnswerOptions
     /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
     public double ContextWeight { get; set; } = 0.5;
+
+    /// <summary>Boost of a match in the sentence with its neighbours, beside a match in the sentence itself (1).</summary>
+    [Range(0.0, 10.0)]
+    public double WindowWeight { get; set; } = 0.5;
+
+    /// <summary>How much a question word found only in a neighbouring sentence counts toward confidence, beside one in the sentence (1).</summary>
+    [Range(0.0, 1.0)]
+    public double WindowCredit { get; set; } = 0.75;
 
     /// <summary>Boost of a match in the article's headline, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
@@ -38,7 +46,7 @@ public sealed class AnswerOptions
     /// calls "it" or "the team", but the sentence itself has to say the rest.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ContextCredit { get; set; } = 0.5;
+    public double ContextCredit { get; set; } = 0.75;
 
     /// <summary>Share of the ranking score given to confidence; the rest is the BM25 score relative to the best candidate's.</summary>
     [Range(0.0, 1.0)]
@@ -50,6 +58,22 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double AnswerTypeWeight { get; set; } = 0.05;
+
+    /// <summary>Boost of two consecutive question words found close together in the sentence (see <see cref="ProximitySlop"/>).</summary>
+    [Range(0.0, 10.0)]
+    public double ProximityWeight { get; set; } = 0.3;
+
+    /// <summary>How many words apart two consecutive question words may be and still count as close.</summary>
+    [Range(0, 20)]
+    public int ProximitySlop { get; set; } = 3;
+
+    /// <summary>BM25 term-frequency saturation; sentences rarely repeat a word, so it matters little.</summary>
+    [Range(0.0, 5.0)]
+    public double Bm25K1 { get; set; } = 0.8;
+
+    /// <summary>BM25 length normalisation (0: none, 1: full).</summary>
+    [Range(0.0, 1.0)]
+    public double Bm25B { get; set; } = 0.9;
 
     /// <summary>Longer messages are refused politely instead of searched: a question is a sentence or two.</summary>
     [Range(10, 100_000)]

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.Similarities;
 using Newsroom.Answers.Indexing;
 
 namespace Newsroom.Answers.Answering;
@@ -19,6 +20,7 @@ public sealed class QuestionAnswerer
     private readonly ArticleIndex _index;
     private readonly AnswerOptions _options;
     private readonly QuestionReader _reader;
+    private readonly BM25Similarity _similarity;
 
     /// <summary>Answers from <paramref name="index"/> with <paramref name="options"/>.</summary>
     public QuestionAnswerer(ArticleIndex index, AnswerOptions options)
@@ -26,6 +28,7 @@ public sealed class QuestionAnswerer
         _index = index;
         _options = options;
         _reader = new QuestionReader(index.Analyzer, options.Synonyms);
+        _similarity = new BM25Similarity((float)options.Bm25K1, (float)options.Bm25B);
     }
 
     /// <summary>Answers <paramref name="question"/>. Never throws for any text.</summary>
@@ -77,7 +80,12 @@ public sealed class QuestionAnswerer
             return (AnswerStatus.TooLong, null);
         }
 
-        var concepts = _reader.Concepts(_reader.Terms(text));
+        var concepts = _reader.Concepts(_reader.Terms(AnswerCue.TopicOf(text)));
+        if (concepts.Count == 0)
+        {
+            concepts = _reader.Concepts(_reader.Terms(text)); // "How many?" alone: the frame is all there is
+        }
+
         return concepts.Count == 0
             ? (AnswerStatus.NothingToSearch, null)
             : (AnswerStatus.Answered, new Question(text, concepts, AnswerCue.KindOf(text), AnswerCue.WordsOf(text)));
@@ -97,6 +105,33 @@ public sealed class QuestionAnswerer
         if (_options.ContextWeight > 0)
         {
             query.Add(FieldQuery(concepts, SentenceFields.Context, (float)_options.ContextWeight), Occur.SHOULD);
+        }
+
+        if (_options.ProximityWeight > 0)
+        {
+            // Consecutive question words that stay close in the sentence ("prospective bride",
+            // "scoring lead"): the question was likely worded from that very sentence.
+            var pairs = new BooleanQuery { Boost = (float)_options.ProximityWeight };
+            for (var i = 0; i + 1 < concepts.Count; i++)
+            {
+                if (concepts[i].Alternatives is [[var first]] && concepts[i + 1].Alternatives is [[var second]])
+                {
+                    var pair = new PhraseQuery { Slop = _options.ProximitySlop };
+                    pair.Add(new Term(SentenceFields.Text, first));
+                    pair.Add(new Term(SentenceFields.Text, second));
+                    pairs.Add(pair, Occur.SHOULD);
+                }
+            }
+
+            if (pairs.Clauses.Count > 0)
+            {
+                query.Add(pairs, Occur.SHOULD);
+            }
+        }
+
+        if (_options.WindowWeight > 0)
+        {
+            query.Add(FieldQuery(concepts, SentenceFields.Window, (float)_options.WindowWeight), Occur.SHOULD);
         }
 
         if (_options.TitleWeight > 0)
@@ -151,7 +186,9 @@ public sealed class QuestionAnswerer
     private List<Ranked> Rank(IndexSearcher searcher, Question question)
     {
         var query = BuildQuery(question.Concepts);
-        var hits = searcher.Search(query, _options.Candidates).ScoreDocs;
+        // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
+        // is cheap to make, and the shared one's similarity must not change under other callers.
+        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, _options.Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -162,33 +199,45 @@ public sealed class QuestionAnswerer
         var weights = concepts.Select(concept => Weight(reader, concept)).ToArray();
         var totalWeight = weights.Sum();
         var docIds = hits.Select(h => h.Doc).ToArray();
+        var inWindow = concepts.Select(c => Containing(reader, SentenceFields.Window, c, docIds)).ToArray();
         var inContext = concepts.Select(c => Containing(reader, SentenceFields.Context, c, docIds)).ToArray();
         var inTitle = concepts.Select(c => Containing(reader, SentenceFields.Title, c, docIds)).ToArray();
         var topScore = hits[0].Score;
-        var ranked = new List<Ranked>(hits.Length);
-        foreach (var hit in hits)
+
+        // How much of each concept each candidate says: 1 in the sentence, a credit in its
+        // neighbours, paragraph or headline, 0 if nowhere.
+        var said = new double[hits.Length, concepts.Count];
+        var documents = new Lucene.Net.Documents.Document[hits.Length];
+        var sentences = new string[hits.Length];
+        for (var h = 0; h < hits.Length; h++)
         {
-            var document = searcher.Doc(hit.Doc);
-            var sentence = document.Get(SentenceFields.Text) ?? string.Empty;
-            var terms = _reader.Terms(sentence);
+            var doc = hits[h].Doc;
+            documents[h] = searcher.Doc(doc);
+            sentences[h] = documents[h].Get(SentenceFields.Text) ?? string.Empty;
+            var terms = _reader.Terms(sentences[h]);
             var termSet = new HashSet<string>(terms, StringComparer.Ordinal);
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                said[h, i] = concepts[i].IsIn(terms, termSet) ? 1
+                    : inWindow[i].Contains(doc) ? _options.WindowCredit
+                    : inContext[i].Contains(doc) || inTitle[i].Contains(doc) ? _options.ContextCredit
+                    : 0;
+            }
+        }
+
+        var ranked = new List<Ranked>(hits.Length);
+        for (var h = 0; h < hits.Length; h++)
+        {
             var covered = 0.0;
             for (var i = 0; i < concepts.Count; i++)
             {
-                if (concepts[i].IsIn(terms, termSet))
-                {
-                    covered += weights[i];
-                }
-                else if (inContext[i].Contains(hit.Doc) || inTitle[i].Contains(hit.Doc))
-                {
-                    covered += _options.ContextCredit * weights[i];
-                }
+                covered += said[h, i] * weights[i];
             }
 
             var confidence = totalWeight > 0 ? covered / totalWeight : 0;
-            var cue = question.Kind != AnswerKind.Unknown && AnswerCue.Holds(question.Kind, sentence, question.Words) ? 1.0 : 0.0;
-            var score = _options.CoverageWeight * confidence + (1 - _options.CoverageWeight) * hit.Score / topScore + _options.AnswerTypeWeight * cue;
-            ranked.Add(new Ranked(hit.Doc, document, sentence, confidence, score, hit.Score));
+            var cue = question.Kind != AnswerKind.Unknown && AnswerCue.Holds(question.Kind, sentences[h], question.Words) ? 1.0 : 0.0;
+            var score = _options.CoverageWeight * confidence + (1 - _options.CoverageWeight) * hits[h].Score / topScore + _options.AnswerTypeWeight * cue;
+            ranked.Add(new Ranked(hits[h].Doc, documents[h], sentences[h], confidence, score, hits[h].Score));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Bm25.CompareTo(a.Bm25));

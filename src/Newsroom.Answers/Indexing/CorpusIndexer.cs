@@ -129,6 +129,7 @@ public static class SentenceDocuments
                     new StringField(SentenceFields.Article, article.Key, Field.Store.YES),
                     new TextField(SentenceFields.Title, article.Title, Field.Store.YES),
                     new TextField(SentenceFields.Text, sentences[i], Field.Store.YES),
+                    new TextField(SentenceFields.Window, string.Join(' ', sentences.Skip(Math.Max(i - 1, 0)).Take(i == 0 ? 2 : 3)), Field.Store.NO),
                     new TextField(SentenceFields.Context, paragraph.Text, Field.Store.NO),
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),

@@ -50,6 +50,9 @@ public static class SentenceFields
     /// <summary>The sentence itself (analysed, stored): what is searched and cited.</summary>
     public const string Text = "text";
 
+    /// <summary>The sentence with the one before and the one after it in its paragraph (analysed, not stored): what "it" and "the team" refer to is usually named right there.</summary>
+    public const string Window = "window";
+
     /// <summary>The sentence's paragraph (analysed, not stored): context that the sentence alone may lack.</summary>
     public const string Context = "context";
 }
