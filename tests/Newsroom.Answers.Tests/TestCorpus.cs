@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
@@ -71,6 +72,14 @@ internal sealed class TestCorpus : IDisposable
             "deal, agreement, arrangement, pact",
         ],
     };
+
+    /// <summary>The "Answers" section of the repository's appsettings.json, exactly as the bot and the evaluation read it.</summary>
+    public static AnswerOptions ShippedOptions()
+    {
+        var settings = Path.Combine(Path.GetDirectoryName(RepositoryCorpus)!, "appsettings.json");
+        var configuration = new ConfigurationBuilder().AddJsonFile(settings).Build();
+        return configuration.GetSection(AnswerOptions.Section).Get<AnswerOptions>() ?? new AnswerOptions();
+    }
 
     public void Dispose()
     {

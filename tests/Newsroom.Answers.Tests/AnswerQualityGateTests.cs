@@ -1,0 +1,56 @@
+using Newsroom.Evaluation;
+
+namespace Newsroom.Answers.Tests;
+
+/// <summary>
+/// The quality gate: the evaluation program's own code (README, "Measuring answer quality") on
+/// every 15th question of the SQuAD file in ../shared/eval (CC BY-SA 4.0). The floors sit a little
+/// under what the answering reached when they were set, so a change that makes answers worse
+/// fails CI; raise them when answers get better.
+/// </summary>
+public sealed class AnswerQualityGateTests
+{
+    private const int Every = 15;
+
+    private static readonly Lazy<SquadFile> File = new(() => SquadFile.Load(SquadPath));
+
+    private static string SquadPath
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TestCorpus.RepositoryCorpus)!, "..", "shared", "eval", "squad-v1.1-dev-even.json"));
+            Assert.True(System.IO.File.Exists(path), $"The quality gate needs {path} (shared/ beside the repository, as in CI).");
+            return path;
+        }
+    }
+
+    [Fact]
+    public void The_first_cited_sentence_holds_the_answer_at_least_as_often_as_before()
+    {
+        using var corpus = EvaluationCorpus.Write(File.Value);
+        var evaluation = new Evaluation.ProductEvaluation(TestCorpus.ShippedOptions());
+
+        var score = evaluation.Rank(corpus, i => i % Every == 0);
+
+        Assert.InRange(score.Questions, 300, 400);
+        Assert.InRange(evaluation.SentencesIndexed, 5174 * 95 / 100, 5174 * 105 / 100);
+        // Reached on this sample when set: P@1 0.656, MRR@10 0.747, R@5 0.875 (plain baseline 0.583, 0.665, 0.764).
+        Assert.True(score.PrecisionAt1 >= 0.64, $"P@1 {score.PrecisionAt1:F3} fell below 0.64");
+        Assert.True(score.ReciprocalRankAt10 >= 0.73, $"MRR@10 {score.ReciprocalRankAt10:F3} fell below 0.73");
+        Assert.True(score.RecallAt5 >= 0.86, $"R@5 {score.RecallAt5:F3} fell below 0.86");
+        var baseline = new PlainBaseline().Rank(corpus, i => i % Every == 0);
+        Assert.True(score.PrecisionAt1 >= baseline.PrecisionAt1 + 0.05, $"P@1 {score.PrecisionAt1:F3} is not clearly above the plain baseline's {baseline.PrecisionAt1:F3}");
+    }
+
+    [Fact]
+    public void Questions_about_articles_that_are_not_indexed_are_seldom_answered()
+    {
+        var evaluation = new Evaluation.ProductEvaluation(TestCorpus.ShippedOptions());
+
+        var score = evaluation.Abstain(File.Value, i => i % Every == 0);
+
+        // Reached on this sample when set: 13.6 % false answers, 92.2 % of in-corpus questions answered.
+        Assert.True(score.FalseAnswers <= 0.16, $"False answers {score.FalseAnswers:P1} rose above 16 %");
+        Assert.True(score.InCorpusAnswered >= 0.89, $"In-corpus questions answered {score.InCorpusAnswered:P1} fell below 89 %");
+    }
+}
