@@ -59,8 +59,8 @@ Console.WriteLine(Row("plain baseline (EnglishAnalyzer, BM25, OR)", plain, basel
 Console.WriteLine();
 Console.WriteLine("| abstention (half the articles indexed, both halves in turn) | questions | answered |");
 Console.WriteLine("|---|---:|---:|");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-corpus questions | {abstention.InCorpusQuestions} | {abstention.InCorpusAnswered:P1} |"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| out-of-corpus questions (false answers) | {abstention.OutOfCorpusQuestions} | {abstention.FalseAnswers:P1} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-corpus questions | {abstention.InCorpusQuestions} | {abstention.InCorpusAnswered:P2} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| out-of-corpus questions (false answers) | {abstention.OutOfCorpusQuestions} | {abstention.FalseAnswers:P2} |"));
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}; load average after the run {LoadAverage()}"));
 return 0;

@@ -18,7 +18,7 @@ public sealed class AnswerOptions
     /// one of the question's words.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.48;
+    public double MinConfidence { get; set; } = 0.485;
 
     /// <summary>How many BM25 hits are re-ranked for each question.</summary>
     [Range(1, 1000)]
