@@ -9,9 +9,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddNewsroomAnswers();
 builder.AddNewsroomBot();
+builder.AddNewsroomWebChat();
 
 var app = builder.Build();
 app.MapNewsroomBot();
+app.MapNewsroomWebChat();
 app.LogStartup();
 app.Run();
 

@@ -2,6 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using System.Security.Claims;
 
 namespace Newsroom.Bot.Bot;
 
@@ -13,10 +15,13 @@ namespace Newsroom.Bot.Bot;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
+    private readonly BotFrameworkAuthentication _auth;
+
     /// <summary>Creates the adapter.</summary>
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
+        _auth = auth;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in a {ActivityType} turn of conversation {ConversationId}",
@@ -33,4 +38,17 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// Runs a turn for an activity from a channel inside this process (the local Direct Line), which
+    /// has already checked its caller: the activity takes the same path through this adapter, its
+    /// middleware and <see cref="BotAdapter.OnTurnError"/> as one POSTed to /api/messages, minus the
+    /// HTTP authentication step that only applies to requests from outside.
+    /// </summary>
+    public Task<InvokeResponse> ProcessTrustedActivityAsync(ClaimsIdentity identity, string audience, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(
+            new AuthenticateRequestResult { ClaimsIdentity = identity, Audience = audience, ConnectorFactory = _auth.CreateConnectorFactory(identity) },
+            activity,
+            callback,
+            cancellationToken);
 }

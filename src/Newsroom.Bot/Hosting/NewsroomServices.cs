@@ -1,11 +1,13 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Bot;
+using Newsroom.Bot.DirectLine;
 
 namespace Newsroom.Bot.Hosting;
 
@@ -42,10 +44,38 @@ public static class NewsroomServices
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        // One adapter for every channel: /api/messages uses it through the interface, the local Direct Line directly.
+        builder.Services.AddSingleton<AdapterWithErrorHandler>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<ReplyRenderer>();
         builder.Services.AddTransient<IBot, NewsroomBot>();
         return builder;
+    }
+
+    /// <summary>
+    /// The web chat page and the Direct Line it talks to: the local channel in this host, or Azure's
+    /// when DirectLine:Endpoint is set.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsroomWebChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DirectLineTokens>();
+        builder.Services.AddSingleton<LocalConversations>();
+        builder.Services.AddSingleton<LocalDirectLine>();
+        return builder;
+    }
+
+    /// <summary>GET / (the web chat page), POST /webchat/token and, unless Azure's is configured, the local Direct Line under /v3/directline.</summary>
+    public static WebApplication MapNewsroomWebChat(this WebApplication app)
+    {
+        app.MapWebChatPage();
+        if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.IsLocal)
+        {
+            app.MapLocalDirectLine();
+        }
+
+        return app;
     }
 
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
