@@ -47,7 +47,7 @@ public sealed partial class NewsroomBot(
         var answer = answerer.Ask(text);
         logger.LogInformation("Answered a {Length}-character question: {Status} with {Citations} citations",
             text.Length, answer.Status, answer.Citations.Count);
-        await turnContext.SendActivityAsync(renderer.Render(answer, ExampleQuestion(), answerOptions.Value.MaxQuestionLength), cancellationToken);
+        await turnContext.SendActivityAsync(renderer.Render(answer, ExampleQuestion(), answerOptions.Value.MaxQuestionLength, turnContext.Activity.ChannelId), cancellationToken);
     }
 
     private string Welcome()

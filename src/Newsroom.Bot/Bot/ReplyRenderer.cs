@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newsroom.Answers.Answering;
+using Newtonsoft.Json.Linq;
 using System.Globalization;
 using System.Text;
 
@@ -11,14 +13,33 @@ namespace Newsroom.Bot.Bot;
 /// each cited sentence quoted in full with the question's words in bold, then where it is from
 /// (headline, byline, source, date, paragraph and sentence, link).
 /// </summary>
+/// <remarks>
+/// Citations are also given the way Web Chat (4.16 and later) and Teams render them: a <c>[n]</c>
+/// marker after each quote and a schema.org Message entity whose Claims carry the headline, an
+/// excerpt and the link; Web Chat also needs the Markdown reference definitions
+/// (<c>[n]: url "Headline"</c>, or <c>cite:n</c> for an article without a link). Channels that
+/// know none of this (the Emulator's older Web Chat, plain-text channels) get the quotes and their
+/// source lines only, without markers that would show as stray "[1]"s. No AIGeneratedContent label:
+/// every sentence is quoted from the reporting, not generated.
+/// </remarks>
 public sealed class ReplyRenderer
 {
-    /// <summary>The reply to an answer.</summary>
-    public IMessageActivity Render(Answer answer, string exampleQuestion, int maxQuestionLength)
+    /// <summary>Teams shows at most this many citations in a message.</summary>
+    public const int MaxCitationEntities = 20;
+
+    /// <summary>Teams' limit on a citation's name (appearance.name).</summary>
+    public const int MaxCitationNameLength = 80;
+
+    /// <summary>Teams' limit on a citation's excerpt (appearance.abstract).</summary>
+    public const int MaxCitationAbstractLength = 160;
+
+    /// <summary>The reply to an answer, for the channel the question came from.</summary>
+    public IMessageActivity Render(Answer answer, string exampleQuestion, int maxQuestionLength, string? channelId = null)
     {
+        var style = StyleFor(channelId);
         var text = answer.Status switch
         {
-            AnswerStatus.Answered => Citations(answer.Citations),
+            AnswerStatus.Answered => Citations(answer.Citations, style),
             AnswerStatus.NotFound => "I couldn't find that in the reporting. I only answer with sentences from our articles, and none of them says this clearly enough to quote. Try other words, or type **help**.",
             AnswerStatus.EmptyQuestion => $"Ask me a question about our reporting, for example: *{Escape(exampleQuestion)}*",
             AnswerStatus.TooLong => $"That message is {answer.Question.Length:N0} characters long. Please ask one question at a time, in under {maxQuestionLength:N0} characters.",
@@ -27,25 +48,87 @@ public sealed class ReplyRenderer
         };
         var reply = MessageFactory.Text(text);
         reply.TextFormat = TextFormatTypes.Markdown;
+        if (answer.Status == AnswerStatus.Answered && answer.Citations.Count > 0)
+        {
+            reply.Entities = [MessageEntity(answer.Citations)];
+        }
+
         return reply;
     }
 
-    private static string Citations(IReadOnlyList<Citation> citations)
+    /// <summary>
+    /// The schema.org Message entity with one Claim per citation (the first <see cref="MaxCitationEntities"/>),
+    /// its position the number of the quote and its <c>[n]</c> marker.
+    /// </summary>
+    public static Entity MessageEntity(IReadOnlyList<Citation> citations)
+    {
+        var claims = new JArray();
+        foreach (var citation in citations.Take(MaxCitationEntities))
+        {
+            var appearance = new JObject
+            {
+                ["@type"] = "DigitalDocument",
+                ["name"] = Shorten(citation.Title, MaxCitationNameLength),
+                ["abstract"] = Shorten(citation.Text, MaxCitationAbstractLength),
+            };
+            if (SafeUrl(citation.Url) is { } url)
+            {
+                appearance["url"] = url;
+            }
+
+            // Web Chat shows this as Markdown in its citation dialog: escaped like every other article text.
+            appearance["text"] = Escape(citation.Text) + "\n\n— " + Source(citation);
+            claims.Add(new JObject { ["@type"] = "Claim", ["position"] = citation.Number, ["appearance"] = appearance });
+        }
+
+        var entity = new Entity("https://schema.org/Message");
+        entity.Properties["@type"] = "Message";
+        entity.Properties["@context"] = "https://schema.org";
+        entity.Properties["@id"] = string.Empty;
+        entity.Properties["citation"] = claims;
+        return entity;
+    }
+
+    private static CitationStyle StyleFor(string? channelId) => channelId switch
+    {
+        Channels.Directline or Channels.Webchat => CitationStyle.MarkersAndDefinitions,
+        Channels.Msteams => CitationStyle.Markers,
+        _ => CitationStyle.SourceLinesOnly,
+    };
+
+    private static string Citations(IReadOnlyList<Citation> citations, CitationStyle style)
     {
         var text = new StringBuilder(citations.Count == 1 ? "Here is what the reporting says:\n\n" : "Here is what the reporting says, best match first:\n\n");
         foreach (var citation in citations)
         {
             text.Append(CultureInfo.InvariantCulture, $"{citation.Number}. “{Emphasise(citation.Text, citation.Highlights)}”");
-            text.Append("\n   — ").Append(Source(citation)).Append("\n\n");
+            if (style != CitationStyle.SourceLinesOnly && HasMarker(citation))
+            {
+                text.Append(CultureInfo.InvariantCulture, $" [{citation.Number}]");
+            }
+
+            // Two spaces: a hard line break, so the source sits under its quote rather than running on after it.
+            text.Append("  \n   — ").Append(Source(citation)).Append("\n\n");
+        }
+
+        if (style == CitationStyle.MarkersAndDefinitions)
+        {
+            foreach (var citation in citations.Where(HasMarker))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"[{citation.Number}]: {SafeUrl(citation.Url) ?? $"cite:{citation.Number}"} \"{EscapeTitle(citation.Title)}\"\n");
+            }
         }
 
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>Only the citations the entity describes get a marker, so every marker has its Claim.</summary>
+    private static bool HasMarker(Citation citation) => citation.Number is >= 1 and <= MaxCitationEntities;
+
     /// <summary>"*Headline*, by Byline, Source, 6 May 2025 · paragraph 13, sentence 1 · [Open article](url)"</summary>
     public static string Source(Citation citation)
     {
-        var parts = new List<string> { citation.Url is null ? $"*{Escape(citation.Title)}*" : $"[{Escape(citation.Title)}]({citation.Url})" };
+        var parts = new List<string> { SafeUrl(citation.Url) is { } url ? $"[{Escape(citation.Title)}]({url})" : $"*{Escape(citation.Title)}*" };
         if (citation.Author is not null)
         {
             parts.Add($"by {Escape(citation.Author)}");
@@ -123,5 +206,53 @@ public sealed class ReplyRenderer
         }
 
         return escaped.ToString();
+    }
+
+    /// <summary>
+    /// The article's link if it is an absolute http(s) URL, percent-encoded so that no character of it
+    /// can end the Markdown link or title around it; null otherwise (javascript:, relative, malformed).
+    /// </summary>
+    public static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace("\"", "%22", StringComparison.Ordinal)
+            : null;
+
+    /// <summary>Text for a double-quoted Markdown link title: backslash-escaped punctuation, one line.</summary>
+    private static string EscapeTitle(string title) => Escape(title).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    /// <summary>Cuts text to at most <paramref name="max"/> characters at a word boundary, ending in "…".</summary>
+    public static string Shorten(string text, int max)
+    {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (char.IsLowSurrogate(text[cut]))
+        {
+            cut--;
+        }
+
+        var space = text.LastIndexOf(' ', cut);
+        if (space > max / 2)
+        {
+            cut = space;
+        }
+
+        return text[..cut].TrimEnd(' ', ',', ';', ':') + "…";
+    }
+
+    private enum CitationStyle
+    {
+        /// <summary>Quotes and source lines, nothing that needs citation support.</summary>
+        SourceLinesOnly,
+
+        /// <summary>Also [n] markers matching the entity's Claims (Teams renders them from the entity).</summary>
+        Markers,
+
+        /// <summary>Also Markdown reference definitions, which Web Chat reads the citations from.</summary>
+        MarkersAndDefinitions,
     }
 }
