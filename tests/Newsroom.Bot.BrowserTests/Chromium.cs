@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace Newsroom.Bot.BrowserTests;
+
+/// <summary>
+/// Debian's chromium, driven by Playwright (whose own browser download cannot work here). The
+/// flags keep a headless run quiet and self-contained: no sandbox (CI runs as root), no GPU, and no
+/// background traffic to Google's services.
+/// </summary>
+internal static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser);
+    }
+}
+
+/// <summary>
+/// A test that needs chromium: skipped with a message on a developer machine without it, but never
+/// in CI (CI=true), where a missing browser must fail the run instead of hiding the tests.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!Chromium.IsInstalled && !ci)
+        {
+            Skip = $"{Chromium.ExecutablePath} is missing: apt-get install -y chromium (.ci/run does this)";
+        }
+    }
+}
