@@ -53,6 +53,12 @@ public sealed class WebChatPageTests : IAsyncLifetime
 
         var screenshots = Directory.CreateDirectory(Path.Combine(Repository.Root, "artifacts", "browser-tests")).FullName;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "webchat-cited-answer.png") });
+
+        // A citation without a link opens the quote and where it is from, in Web Chat's citation dialog.
+        await answer.Locator(".webchat__link-definitions__list-item-text", new() { HasText = SeedHeadline }).ClickAsync();
+        var dialog = page.Locator(".webchat__citation-modal-dialog");
+        await Expect(dialog.GetByText("paragraph 13, sentence 1"));
+        await Expect(dialog.GetByText("Esvatini, Moldova and Rwanda"));
         Assert.Empty(_pageErrors);
     }
 
