@@ -156,6 +156,21 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_client_cannot_ask_for_new_conversations_without_limit()
+    {
+        await UseHostAsync(new() { ["DirectLine:NewConversationsPerMinutePerClient"] = "3" });
+        var http = _app.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await DirectLineClient.AssertStatusAsync(HttpStatusCode.OK, http.PostAsync(i % 2 == 0 ? "/webchat/token" : "/v3/directline/tokens/generate", null));
+        }
+
+        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests, http.PostAsync("/webchat/token", null));
+        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests, http.PostAsync("/v3/directline/tokens/generate", null));
+    }
+
+    [Fact]
     public async Task Oversized_or_malformed_activities_are_refused_without_a_server_error()
     {
         var client = await new DirectLineClient(_app.CreateClient()).StartAsync();

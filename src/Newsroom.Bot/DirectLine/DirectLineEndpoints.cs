@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using System.Threading.RateLimiting;
 using Newtonsoft.Json;
 
 namespace Newsroom.Bot.DirectLine;
@@ -17,11 +18,31 @@ public static class DirectLineEndpoints
 {
     private const string Prefix = "/v3/directline";
 
+    /// <summary>The rate limit on asking for new conversations (see <see cref="DirectLineOptions.NewConversationsPerMinutePerClient"/>).</summary>
+    public const string NewConversationLimit = "directline-new-conversation";
+
+    /// <summary>
+    /// Limits how many new conversations each client address may ask for per minute, with ASP.NET
+    /// Core's rate limiter (fixed one-minute windows, one partition per remote address).
+    /// </summary>
+    public static IServiceCollection AddNewConversationLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(NewConversationLimit, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.NewConversationsPerMinutePerClient;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
     /// <summary>Maps the local channel under /v3/directline.</summary>
     public static IEndpointRouteBuilder MapLocalDirectLine(this IEndpointRouteBuilder app)
     {
         var directLine = app.MapGroup(Prefix);
-        directLine.MapPost("/tokens/generate", GenerateToken);
+        directLine.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(NewConversationLimit);
         directLine.MapPost("/tokens/refresh", RefreshToken);
         directLine.MapPost("/conversations", StartConversation);
         directLine.MapGet("/conversations/{conversationId}", Reconnect);

@@ -45,6 +45,13 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// Most new conversations (tokens for new conversations) one client address may ask for per
+    /// minute (HTTP 429 beyond), so that one client cannot use up <see cref="MaxConversations"/> alone.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int NewConversationsPerMinutePerClient { get; set; } = 20;
+
     /// <summary>How often the page asks for new activities (Web Chat polls; no WebSocket on the local channel).</summary>
     [Range(200, 60_000)]
     public int PollingIntervalMilliseconds { get; set; } = 1000;

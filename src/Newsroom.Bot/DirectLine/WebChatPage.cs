@@ -44,7 +44,7 @@ public static class WebChatPage
             },
         });
 
-        app.MapPost("/webchat/token", IssueToken);
+        app.MapPost("/webchat/token", IssueToken).RequireRateLimiting(DirectLineEndpoints.NewConversationLimit);
         return app;
     }
 

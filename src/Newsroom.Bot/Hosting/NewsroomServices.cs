@@ -63,12 +63,14 @@ public static class NewsroomServices
         builder.Services.AddSingleton<DirectLineTokens>();
         builder.Services.AddSingleton<LocalConversations>();
         builder.Services.AddSingleton<LocalDirectLine>();
+        builder.Services.AddNewConversationLimit();
         return builder;
     }
 
     /// <summary>GET / (the web chat page), POST /webchat/token and, unless Azure's is configured, the local Direct Line under /v3/directline.</summary>
     public static WebApplication MapNewsroomWebChat(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapWebChatPage();
         if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.IsLocal)
         {
