@@ -26,6 +26,9 @@ public sealed class ReplyRendererCitationTests
         Assert.Equal("https://example.com/port", (string?)claims[0]["appearance"]!["url"]);
         Assert.Null(claims[1]["appearance"]!["url"]);
         Assert.Equal("Council votes", (string?)claims[1]["appearance"]!["name"]);
+        // Web Chat shows this in its citation dialog, as Markdown: the quote and where it is.
+        Assert.Contains("paragraph 2, sentence 1", (string?)claims[1]["appearance"]!["text"]);
+        Assert.Equal("text/markdown", (string?)claims[1]["appearance"]!["encodingFormat"]);
     }
 
     [Fact]
@@ -61,6 +64,8 @@ public sealed class ReplyRendererCitationTests
             Assert.InRange(((string)claim["appearance"]!["abstract"]!).Length, 1, ReplyRenderer.MaxCitationAbstractLength);
             Assert.EndsWith("…", (string)claim["appearance"]!["abstract"]!);
         });
+        // Teams reads appearance.text as a stringified Adaptive Card; the Markdown quote is for Web Chat only.
+        Assert.All(claims, claim => Assert.Null(claim["appearance"]!["text"]));
         // Every marker has its claim: quotes past the 20th have none.
         Assert.Contains("[20]", reply.Text);
         Assert.DoesNotContain("[21]", reply.Text);

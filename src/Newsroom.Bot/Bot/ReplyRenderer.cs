@@ -50,7 +50,7 @@ public sealed class ReplyRenderer
         reply.TextFormat = TextFormatTypes.Markdown;
         if (answer.Status == AnswerStatus.Answered && answer.Citations.Count > 0)
         {
-            reply.Entities = [MessageEntity(answer.Citations)];
+            reply.Entities = [MessageEntity(answer.Citations, withText: style != CitationStyle.Markers)];
         }
 
         return reply;
@@ -60,7 +60,14 @@ public sealed class ReplyRenderer
     /// The schema.org Message entity with one Claim per citation (the first <see cref="MaxCitationEntities"/>),
     /// its position the number of the quote and its <c>[n]</c> marker.
     /// </summary>
-    public static Entity MessageEntity(IReadOnlyList<Citation> citations)
+    /// <param name="citations">The answer's citations.</param>
+    /// <param name="withText">
+    /// Whether each Claim carries the quote and its source as Markdown (appearance.text), which Web
+    /// Chat shows in its citation dialog. Not for Teams, which reads that field as a stringified
+    /// Adaptive Card: there the name, excerpt and link say enough, and the message text keeps the
+    /// source line.
+    /// </param>
+    public static Entity MessageEntity(IReadOnlyList<Citation> citations, bool withText = true)
     {
         var claims = new JArray();
         foreach (var citation in citations.Take(MaxCitationEntities))
@@ -76,8 +83,13 @@ public sealed class ReplyRenderer
                 appearance["url"] = url;
             }
 
-            // Web Chat shows this as Markdown in its citation dialog: escaped like every other article text.
-            appearance["text"] = Escape(citation.Text) + "\n\n— " + Source(citation);
+            if (withText)
+            {
+                // Web Chat shows this as Markdown in its citation dialog: escaped like every other article text.
+                appearance["text"] = Escape(citation.Text) + "\n\n— " + Source(citation);
+                appearance["encodingFormat"] = "text/markdown";
+            }
+
             claims.Add(new JObject { ["@type"] = "Claim", ["position"] = citation.Number, ["appearance"] = appearance });
         }
 
