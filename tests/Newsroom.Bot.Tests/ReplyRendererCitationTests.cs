@@ -79,6 +79,7 @@ public sealed class ReplyRendererCitationTests
 
         Assert.DoesNotContain("[1]", reply.Text);
         Assert.Contains("— [Port strike ends](https://example.com/port), by Jane Doe", reply.Text);
+        Assert.True(reply.Entities is null or { Count: 0 });
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace Newsroom.Bot.Bot;
 /// excerpt and the link; Web Chat also needs the Markdown reference definitions
 /// (<c>[n]: url "Headline"</c>, or <c>cite:n</c> for an article without a link). Channels that
 /// know none of this (the Emulator's older Web Chat, plain-text channels) get the quotes and their
-/// source lines only, without markers that would show as stray "[1]"s. No AIGeneratedContent label:
+/// source lines only, without markers that would show as stray "[1]"s, and without the entity. No AIGeneratedContent label:
 /// every sentence is quoted from the reporting, not generated.
 /// </remarks>
 public sealed class ReplyRenderer
@@ -48,7 +48,8 @@ public sealed class ReplyRenderer
         };
         var reply = MessageFactory.Text(text);
         reply.TextFormat = TextFormatTypes.Markdown;
-        if (answer.Status == AnswerStatus.Answered && answer.Citations.Count > 0)
+        // Only where the text has the [n] markers: every Claim has its marker and every marker its Claim.
+        if (answer.Status == AnswerStatus.Answered && answer.Citations.Count > 0 && style != CitationStyle.SourceLinesOnly)
         {
             reply.Entities = [MessageEntity(answer.Citations, withText: style != CitationStyle.Markers)];
         }
