@@ -17,6 +17,9 @@ namespace Newsroom.Answers.Answering;
 /// </summary>
 public sealed class QuestionAnswerer
 {
+    /// <summary>At most this many concepts of one message are searched for (far above any real question, far below Lucene's clause limit).</summary>
+    internal const int MaxConcepts = 64;
+
     private readonly ArticleIndex _index;
     private readonly AnswerOptions _options;
     private readonly QuestionReader _reader;
@@ -86,6 +89,13 @@ public sealed class QuestionAnswerer
             concepts = _reader.Concepts(_reader.Terms(text)); // "How many?" alone: the frame is all there is
         }
 
+        if (concepts.Count > MaxConcepts)
+        {
+            // A pasted article is not a question: its first words say what it is about, and
+            // Lucene refuses queries of more than 1,024 clauses (found by the hostile-input tests).
+            concepts = concepts.GetRange(0, MaxConcepts);
+        }
+
         return concepts.Count == 0
             ? (AnswerStatus.NothingToSearch, null)
             : (AnswerStatus.Answered, new Question(text, concepts, AnswerCue.KindOf(text), AnswerCue.WordsOf(text)));
@@ -144,7 +154,7 @@ public sealed class QuestionAnswerer
 
     private static BooleanQuery FieldQuery(IReadOnlyList<Concept> concepts, string field, float boost)
     {
-        // A question has at most a few dozen concepts (MaxQuestionLength bounds it), far below
+        // At most MaxConcepts concepts, each with a handful of alternatives: far below
         // BooleanQuery's 1,024-clause limit.
         var query = new BooleanQuery { Boost = boost };
         foreach (var concept in concepts)
