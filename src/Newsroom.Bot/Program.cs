@@ -10,8 +10,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddNewsroomAnswers();
 builder.AddNewsroomBot();
 builder.AddNewsroomWebChat();
+builder.AddNewsroomHttpProtection();
 
 var app = builder.Build();
+app.UseNewsroomHttpProtection();
 app.MapNewsroomBot();
 app.MapNewsroomWebChat();
 app.LogStartup();

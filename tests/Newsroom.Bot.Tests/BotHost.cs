@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Newsroom.Bot.Tests;
 
@@ -11,8 +13,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null)
+    private readonly ILoggerProvider? _logs;
+
+    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
+        _logs = logs;
         CorpusFolder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
         foreach (var file in Directory.GetFiles(Repository.Corpus))
         {
@@ -34,6 +39,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_logs));
         }
     }
 

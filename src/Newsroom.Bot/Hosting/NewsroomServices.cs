@@ -84,7 +84,8 @@ public static class NewsroomServices
     public static WebApplication MapNewsroomBot(this WebApplication app)
     {
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+            .AddEndpointFilter(ActivityShape.RejectMalformed);
         app.MapGet("/health", (ArticleIndex index) => Results.Ok(new { status = "ok", articles = index.ArticleCount, sentences = index.SentenceCount }));
         return app;
     }
