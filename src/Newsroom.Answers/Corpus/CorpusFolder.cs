@@ -110,6 +110,11 @@ public sealed class CorpusFolder
         {
             return Skip(file, e.Message, hash);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A parser bug on one odd file must not stop the other files from being indexed.
+            return Skip(file, $"could not be parsed as {format.GetType().Name.Replace("Format", string.Empty, StringComparison.Ordinal)} ({e.GetType().Name}: {e.Message})", hash);
+        }
     }
 
     /// <summary>The article key of a path under this folder.</summary>

@@ -81,6 +81,12 @@ public sealed class MarkdownFormat : IArticleFormat
         {
             throw new ArticleRejectedException($"the front matter is not valid YAML (line {e.Start.Line}: {e.Message})");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow
+            // collections ("title: [unclosed"), found by the hostile-corpus tests.
+            throw new ArticleRejectedException("the front matter is not valid YAML (an unclosed [ or { )");
+        }
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode map)
         {
