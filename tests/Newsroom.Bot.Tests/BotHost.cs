@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Newsroom.Bot.Hosting;
 
 namespace Newsroom.Bot.Tests;
 
@@ -15,9 +17,16 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
     private readonly ILoggerProvider? _logs;
 
-    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    private readonly bool _waitForIndex;
+
+    /// <param name="indexFolder">The index folder (a new temporary one when null).</param>
+    /// <param name="settings">Settings over appsettings.json.</param>
+    /// <param name="logs">A logger provider to capture the host's logs.</param>
+    /// <param name="waitForIndex">Whether the first client waits until the background indexing pass has ended (as a test of answers wants), or not (as a test of start-up wants).</param>
+    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null, bool waitForIndex = true)
     {
         _logs = logs;
+        _waitForIndex = waitForIndex;
         CorpusFolder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
         foreach (var file in Directory.GetFiles(Repository.Corpus))
         {
@@ -45,6 +54,17 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services => services.AddSingleton(_logs));
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (_waitForIndex && !host.Services.GetRequiredService<ArchiveStatus>().FirstPass.Wait(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The first indexing pass did not end within 60 s");
+        }
+
+        return host;
     }
 
     public override async ValueTask DisposeAsync()

@@ -12,14 +12,21 @@ namespace Newsroom.Bot.Tests;
 /// <summary>The bot over the repository's corpus in an in-memory index, as the host composes it.</summary>
 internal sealed class BotTestHarness : IDisposable
 {
-    public BotTestHarness(string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?")
+    public BotTestHarness(string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?", ArchiveStatus? archive = null)
     {
+        if (archive is null)
+        {
+            archive = new ArchiveStatus();
+            archive.PassSucceeded();
+        }
+
         Index = ArticleIndex.InMemory(new NewsAnalyzer());
         new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(Repository.Corpus), Index);
         var answerOptions = Repository.AnswerOptions();
         Bot = new NewsroomBot(
             new QuestionAnswerer(Index, answerOptions),
             Index,
+            archive,
             new ReplyRenderer(),
             Options.Create(answerOptions),
             Options.Create(new BotOptions { ExampleQuestion = exampleQuestion }),

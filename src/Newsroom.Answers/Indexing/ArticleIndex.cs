@@ -30,41 +30,133 @@ public sealed class ArticleIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly SearcherManager _searchers = null!;
     private readonly object _commitLock = new();
     private IReadOnlyDictionary<string, ManifestEntry> _manifest;
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
     public ArticleIndex(LuceneDirectory directory, Analyzer analyzer)
+        : this(directory, analyzer, OpenMode.CREATE_OR_APPEND)
+    {
+    }
+
+    private ArticleIndex(LuceneDirectory directory, Analyzer analyzer, OpenMode mode)
     {
         _directory = directory;
         Analyzer = analyzer;
         var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
+            OpenMode = mode,
             Similarity = Similarity,
         };
         _writer = new IndexWriter(directory, config);
-        var commitData = _writer.CommitData ?? new Dictionary<string, string>();
+        try
+        {
+            (_manifest, _searchers, WasReset) = Open(_writer, mode);
+        }
+        catch
+        {
+            // Release write.lock, or the rebuild that follows could not take it.
+            _writer.Dispose();
+            throw;
+        }
+    }
+
+    private (IReadOnlyDictionary<string, ManifestEntry> Manifest, SearcherManager Searchers, bool WasReset) Open(IndexWriter writer, OpenMode mode)
+    {
+        var wasReset = false;
+        // A new index has no manifest, even though Lucene keeps the commit data of the one it replaces
+        // until the first commit (found by the damaged-index test: a rebuilt index believed it had every file).
+        var commitData = mode == OpenMode.CREATE ? new Dictionary<string, string>() : writer.CommitData ?? new Dictionary<string, string>();
         var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == SentenceFields.SchemaVersion;
-        if (!sameSchema && _writer.NumDocs > 0)
+        if (!sameSchema && writer.NumDocs > 0)
         {
             // Sentences analysed another way would never match today's questions: start again.
-            _writer.DeleteAll();
-            WasReset = true;
+            writer.DeleteAll();
+            wasReset = true;
         }
 
-        _manifest = sameSchema && commitData.TryGetValue(ManifestKey, out var json)
+        var manifest = sameSchema && commitData.TryGetValue(ManifestKey, out var json)
             ? JsonSerializer.Deserialize<Dictionary<string, ManifestEntry>>(json) ?? []
             : new Dictionary<string, ManifestEntry>();
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        try
+        {
+            // Verify every file's checksum once at open (one sequential read of the index): a
+            // truncated or overwritten file fails here, at start-up, not in the middle of a question.
+            var searcher = searchers.Acquire();
+            try
+            {
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+        catch
+        {
+            searchers.Dispose();
+            throw;
+        }
+
+        return (manifest, searchers, wasReset);
     }
 
     /// <summary>Opens the index in a folder on disk, creating the folder if needed.</summary>
-    public static ArticleIndex OpenFolder(string path, Analyzer analyzer)
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer) => OpenFolder(path, analyzer, out _);
+
+    /// <summary>
+    /// Opens the index in a folder on disk, creating the folder if needed. An index that cannot be
+    /// opened (files missing, truncated or garbled) is replaced by an empty one, to be rebuilt from
+    /// the corpus; <paramref name="damage"/> then says what was wrong. An index locked by another
+    /// live process is not damage: that still throws.
+    /// </summary>
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer, out string? damage)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new ArticleIndex(FSDirectory.Open(path), analyzer);
+        damage = null;
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            return new ArticleIndex(directory, analyzer);
+        }
+        catch (Exception e) when (e is not LockObtainFailedException and not OutOfMemoryException)
+        {
+            damage = $"{e.GetType().Name}: {e.Message}";
+        }
+
+        try
+        {
+            // CREATE starts a fresh index without trusting the damaged one; Lucene deletes the old files.
+            return new ArticleIndex(directory, analyzer, OpenMode.CREATE) { WasRecreated = true };
+        }
+        catch (Exception e) when (e is not LockObtainFailedException and not OutOfMemoryException)
+        {
+            // Damage bad enough that even CREATE trips over the old commit files: remove Lucene's
+            // files (only those: "segments*", "_*", write.lock) and start from an empty folder.
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
+            {
+                var name = System.IO.Path.GetFileName(file);
+                if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_') || name == IndexWriter.WRITE_LOCK_NAME)
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        try
+        {
+            return new ArticleIndex(directory, analyzer, OpenMode.CREATE) { WasRecreated = true };
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens an index in memory (tests, evaluation).</summary>
@@ -78,6 +170,9 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>True when an index of an older schema was found and emptied on open.</summary>
     public bool WasReset { get; }
+
+    /// <summary>True when the index on disk could not be opened and an empty one was created in its place.</summary>
+    public bool WasRecreated { get; private init; }
 
     /// <summary>The corpus files the last commit covers.</summary>
     public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest);

@@ -45,6 +45,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         int added = 0, updated = 0, unchanged = 0;
 
         var files = corpus.ListFiles();
+        _logger.LogInformation("Synchronizing the index with {Folder}: {Files} files, {Known} known from the last commit", corpus.Path, files.Count, before.Count);
         Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
             before.TryGetValue(file.Key, out var known);
@@ -93,7 +94,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         }
 
         var manifest = new Dictionary<string, ManifestEntry>(after, StringComparer.Ordinal);
-        if (added + updated + removed > 0 || manifest.Count != before.Count || index.WasReset ||
+        if (added + updated + removed > 0 || manifest.Count != before.Count || index.WasReset || index.WasRecreated ||
             manifest.Any(pair => !before.TryGetValue(pair.Key, out var old) || old != pair.Value))
         {
             index.Commit(manifest);

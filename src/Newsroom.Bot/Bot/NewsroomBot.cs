@@ -17,6 +17,7 @@ namespace Newsroom.Bot.Bot;
 public sealed partial class NewsroomBot(
     QuestionAnswerer answerer,
     ArticleIndex index,
+    ArchiveStatus archive,
     ReplyRenderer renderer,
     IOptions<AnswerOptions> answerOptions,
     IOptions<BotOptions> botOptions,
@@ -43,6 +44,12 @@ public sealed partial class NewsroomBot(
             return;
         }
 
+        if (Rebuilding)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(RebuildingMessage), cancellationToken);
+            return;
+        }
+
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var answer = answerer.Ask(text);
         logger.LogInformation("Answered a {Length}-character question: {Status} with {Citations} citations",
@@ -50,8 +57,19 @@ public sealed partial class NewsroomBot(
         await turnContext.SendActivityAsync(renderer.Render(answer, ExampleQuestion(), answerOptions.Value.MaxQuestionLength, turnContext.Activity.ChannelId), cancellationToken);
     }
 
+    /// <summary>What the bot says while the index is being built and has nothing to answer from yet.</summary>
+    internal const string RebuildingMessage = "The archive is being rebuilt, try again in a moment.";
+
+    /// <summary>True while the first indexing pass runs on an empty index (first start, or a damaged index being rebuilt).</summary>
+    private bool Rebuilding => !archive.FirstPassDone && index.ArticleCount == 0;
+
     private string Welcome()
     {
+        if (Rebuilding)
+        {
+            return "Hello! I answer questions from the newsroom's reporting. " + RebuildingMessage;
+        }
+
         var articles = index.ArticleCount;
         var sentences = index.SentenceCount;
         return articles == 0

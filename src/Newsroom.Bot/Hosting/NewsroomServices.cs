@@ -28,7 +28,8 @@ public static class NewsroomServices
 
         builder.Services.AddSingleton<SentenceSplitter>();
         builder.Services.AddSingleton<CorpusIndexer>();
-        builder.Services.AddSingleton(sp => ArticleIndex.OpenFolder(sp.GetRequiredService<ResolvedPaths>().Index, new NewsAnalyzer()));
+        builder.Services.AddSingleton<ArchiveStatus>();
+        builder.Services.AddSingleton(OpenIndex);
         builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
         builder.Services.AddHostedService<CorpusSynchronizer>();
         return builder;
@@ -86,8 +87,43 @@ public static class NewsroomServices
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
             .AddEndpointFilter(ActivityShape.RejectMalformed);
-        app.MapGet("/health", (ArticleIndex index) => Results.Ok(new { status = "ok", articles = index.ArticleCount, sentences = index.SentenceCount }));
+        app.MapGet("/health", (ArticleIndex index, ArchiveStatus archive) =>
+        {
+            // 503 only while there is nothing to answer from, so a load balancer sends people elsewhere.
+            var rebuilding = !archive.FirstPassDone && index.ArticleCount == 0;
+            return Results.Json(
+                new
+                {
+                    status = rebuilding ? "rebuilding" : "ok",
+                    ready = archive.FirstPassDone,
+                    articles = index.ArticleCount,
+                    sentences = index.SentenceCount,
+                    problem = archive.Problem,
+                },
+                statusCode: rebuilding ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        });
         return app;
+    }
+
+    /// <summary>Opens the index folder; a damaged index is replaced by an empty one (rebuilt in the background) and said so in the log.</summary>
+    private static ArticleIndex OpenIndex(IServiceProvider services)
+    {
+        var paths = services.GetRequiredService<ResolvedPaths>();
+        var index = ArticleIndex.OpenFolder(paths.Index, new NewsAnalyzer(), out var damage);
+        if (damage is not null)
+        {
+            services.GetRequiredService<ILogger<ArticleIndex>>().LogWarning(
+                "The index in {Folder} is damaged and cannot be opened ({Damage}); rebuilding it from {Corpus}, and until then the bot says the archive is being rebuilt",
+                paths.Index, damage, paths.Corpus);
+            services.GetRequiredService<ArchiveStatus>().Damage = damage;
+        }
+        else if (index.Manifest.Count == 0)
+        {
+            services.GetRequiredService<ILogger<ArticleIndex>>().LogInformation(
+                "The index in {Folder} is empty: building it from {Corpus}", paths.Index, paths.Corpus);
+        }
+
+        return index;
     }
 
     /// <summary>Logs which mode the bot runs in, without ever logging a secret.</summary>
