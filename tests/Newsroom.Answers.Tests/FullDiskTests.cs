@@ -1,0 +1,104 @@
+using Lucene.Net.Store;
+using Newsroom.Answers.Answering;
+using Newsroom.Answers.Corpus;
+using Newsroom.Answers.Indexing;
+using Newsroom.Testing;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Newsroom.Answers.Tests;
+
+/// <summary>
+/// The disk fills up while new articles are being indexed: the pass fails with an IOException (the
+/// host logs it and retries), the last committed index keeps being served unchanged, and once there
+/// is room again the next pass indexes the new articles.
+/// </summary>
+public sealed class FullDiskTests
+{
+    private const string SeedQuestion = "Which countries did U.S. officials approach about deportation deals?";
+
+    [Fact]
+    public void A_full_disk_during_indexing_keeps_the_last_good_index_serving_and_the_next_pass_catches_up()
+    {
+        using var corpus = new TestCorpus();
+        var disk = new FullDisk(new RAMDirectory());
+        using var index = new ArticleIndex(disk, new NewsAnalyzer());
+        var indexer = new CorpusIndexer(new SentenceSplitter());
+        corpus.Write("000_47feea0d49ae04be.txt", TestCorpus.SeedText);
+        indexer.Synchronize(corpus.Corpus, index);
+        var manifest = index.Manifest;
+        var articles = SyntheticCorpus.Write(corpus.Folder, first: 1, count: 300, sentences: 30);
+
+        disk.BytesLeft = 64 * 1024;
+        var failure = Record.Exception(() => indexer.Synchronize(corpus.Corpus, index));
+
+        Assert.Contains("No space left on device", failure?.ToString());
+        Assert.Same(manifest, index.Manifest);
+        Assert.Equal(16, index.SentenceCount);
+        var answerer = new QuestionAnswerer(index, TestCorpus.DefaultOptions());
+        Assert.Equal(AnswerStatus.Answered, answerer.Ask(SeedQuestion).Status);
+
+        disk.BytesLeft = long.MaxValue;
+        var report = indexer.Synchronize(corpus.Corpus, index);
+
+        Assert.Equal(301, report.Articles);
+        Assert.Contains(articles[5].AnswerWord, string.Concat(answerer.Ask(articles[5].Question).Citations.Select(c => c.Text)));
+        Assert.Equal(AnswerStatus.Answered, answerer.Ask(SeedQuestion).Status);
+    }
+
+    /// <summary>A directory whose disk has <see cref="BytesLeft"/> bytes free: writing past them throws as a full disk does.</summary>
+    private sealed class FullDisk(LuceneDirectory inner) : FilterDirectory(inner)
+    {
+        private long _bytesLeft = long.MaxValue;
+
+        public long BytesLeft
+        {
+            get => Interlocked.Read(ref _bytesLeft);
+            set => Interlocked.Exchange(ref _bytesLeft, value);
+        }
+
+        public override IndexOutput CreateOutput(string name, IOContext context) => new Output(this, m_input.CreateOutput(name, context));
+
+        private void Take(long bytes)
+        {
+            if (Interlocked.Add(ref _bytesLeft, -bytes) < 0)
+            {
+                Interlocked.Add(ref _bytesLeft, bytes);
+                throw new IOException("No space left on device");
+            }
+        }
+
+        private sealed class Output(FullDisk disk, IndexOutput inner) : IndexOutput
+        {
+            public override long Position => inner.Position;
+
+            public override long Checksum => inner.Checksum;
+
+            public override long Length => inner.Length;
+
+            public override void WriteByte(byte b)
+            {
+                disk.Take(1);
+                inner.WriteByte(b);
+            }
+
+            public override void WriteBytes(byte[] b, int offset, int length)
+            {
+                disk.Take(length);
+                inner.WriteBytes(b, offset, length);
+            }
+
+            public override void Flush() => inner.Flush();
+
+            [Obsolete("Lucene's own member is obsolete; delegated for completeness.")]
+            public override void Seek(long pos) => inner.Seek(pos);
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+            }
+        }
+    }
+}
