@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddNewsroomAnswers();
 builder.AddNewsroomBot();
 builder.AddNewsroomWebChat();
+builder.AddNewsroomStorage();
 builder.AddNewsroomHttpProtection();
 
 var app = builder.Build();
