@@ -30,7 +30,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.LargeCorpus large) : I
         await using (var second = BotProcess.Start(folders.Corpus, folders.Index))
         {
             await second.WaitForLogAsync("Synchronizing the index", Generous);
-            await Task.Delay(1000);
+            await Task.Delay(500);
             Assert.DoesNotContain("added,", second.Log); // the pass is still running: the kill interrupts it
             second.KillHard();
         }
