@@ -76,6 +76,8 @@ public static class HttpProtection
     {
         app.Use(AddSecurityHeaders);
         app.Use(LimitRequestBody);
+        // The one rate-limiter middleware of the host: it applies the web-chat policy below and every
+        // other named policy (the Direct Line's new-conversation limit).
         app.UseRateLimiter();
         return app;
     }

@@ -71,7 +71,8 @@ public static class NewsroomServices
     /// <summary>GET / (the web chat page), POST /webchat/token and, unless Azure's is configured, the local Direct Line under /v3/directline.</summary>
     public static WebApplication MapNewsroomWebChat(this WebApplication app)
     {
-        app.UseRateLimiter();
+        // The rate limiter middleware (for the new-conversation policy too) is UseNewsroomHttpProtection's:
+        // a second UseRateLimiter would count every request twice against the global limit.
         app.MapWebChatPage();
         if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.IsLocal)
         {
