@@ -1,4 +1,11 @@
+using Newsroom.Bot.Commands;
 using Newsroom.Bot.Hosting;
+
+// "index", "ask", "stats"…: a command for staff and scripts. Anything else: run the bot.
+if (HostCommands.IsCommand(args))
+{
+    return await HostCommands.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -16,6 +23,7 @@ app.MapNewsroomBot();
 app.MapNewsroomWebChat();
 app.LogStartup();
 app.Run();
+return 0;
 
 /// <summary>The host's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

@@ -18,7 +18,7 @@ internal sealed class BotTestHarness : IDisposable
         new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(Repository.Corpus), Index);
         var answerOptions = Repository.AnswerOptions();
         Bot = new NewsroomBot(
-            new QuestionAnswerer(Index, answerOptions),
+            new ArchiveQuestions(new QuestionAnswerer(Index, answerOptions), Index, answerOptions),
             Index,
             new ReplyRenderer(),
             Options.Create(answerOptions),

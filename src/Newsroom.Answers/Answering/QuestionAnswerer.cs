@@ -32,7 +32,13 @@ public sealed class QuestionAnswerer
     }
 
     /// <summary>Answers <paramref name="question"/>. Never throws for any text.</summary>
-    public Answer Ask(string? question)
+    public Answer Ask(string? question) => Ask(question, filter: null);
+
+    /// <summary>
+    /// Answers <paramref name="question"/> from the sentences <paramref name="filter"/> lets through
+    /// (a date range, a source: see <see cref="ArchiveFilter"/>). Never throws for any text.
+    /// </summary>
+    public Answer Ask(string? question, Filter? filter)
     {
         var text = (question ?? string.Empty).Trim();
         var (status, asked) = Read(text);
@@ -43,7 +49,7 @@ public sealed class QuestionAnswerer
 
         var citations = _index.Search(searcher =>
         {
-            var ranked = Rank(searcher, asked);
+            var ranked = Rank(searcher, asked, filter);
             return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations));
         });
         return citations.Count == 0
@@ -183,12 +189,12 @@ public sealed class QuestionAnswerer
     /// for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. The order
     /// is that confidence, the BM25 score (rarer words, shorter sentences) and the answer-type cue.
     /// </summary>
-    private List<Ranked> Rank(IndexSearcher searcher, Question question)
+    private List<Ranked> Rank(IndexSearcher searcher, Question question, Filter? filter = null)
     {
         var query = BuildQuery(question.Concepts);
         // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
         // is cheap to make, and the shared one's similarity must not change under other callers.
-        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, _options.Candidates).ScoreDocs;
+        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, filter, _options.Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];

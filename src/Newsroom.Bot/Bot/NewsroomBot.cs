@@ -15,7 +15,7 @@ namespace Newsroom.Bot.Bot;
 /// A question-answering bot needs no dialogs: each message is answered on its own.
 /// </summary>
 public sealed partial class NewsroomBot(
-    QuestionAnswerer answerer,
+    ArchiveQuestions answerer,
     ArticleIndex index,
     ReplyRenderer renderer,
     IOptions<AnswerOptions> answerOptions,
@@ -55,7 +55,7 @@ public sealed partial class NewsroomBot(
         var articles = index.ArticleCount;
         var sentences = index.SentenceCount;
         return articles == 0
-            ? "Hello! I answer questions from the newsroom's reporting, but no articles have been indexed yet. Add articles to the corpus folder and restart me."
+            ? "Hello! I answer questions from the newsroom's reporting, but no articles have been indexed yet. Add articles to the corpus folder: I pick them up within seconds."
             : $"Hello! I answer questions from the newsroom's reporting: {articles:N0} {(articles == 1 ? "article" : "articles")}, {sentences:N0} sentences. " +
               $"I quote the sentences that answer you and say where each comes from.\n\nTry: *{ReplyRenderer.Escape(ExampleQuestion())}*\n\nType **help** to learn more.";
     }
@@ -65,6 +65,7 @@ public sealed partial class NewsroomBot(
         $"*{ReplyRenderer.Escape(ExampleQuestion())}*\n\n" +
         "**How answers work.** I search every sentence of our articles and quote the ones that answer you, best match first, with the words that matched in **bold**. " +
         "Under each quote I say where it is: the headline (a link when the article has one), the byline, the source and date when known, and the paragraph and sentence number, so you can check it in the article.\n\n" +
+        "**About the archive.** Ask *what articles do you have?*, *latest on Libya*, or limit a question by date or source: *what did we report in May 2025 about deportations?*\n\n" +
         "**When I don't know.** If no sentence in the reporting says it, I tell you I couldn't find it. I never make up an answer or paraphrase one.";
 
     private string ExampleQuestion()

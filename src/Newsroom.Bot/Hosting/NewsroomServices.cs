@@ -30,7 +30,9 @@ public static class NewsroomServices
         builder.Services.AddSingleton<CorpusIndexer>();
         builder.Services.AddSingleton(sp => ArticleIndex.OpenFolder(sp.GetRequiredService<ResolvedPaths>().Index, new NewsAnalyzer()));
         builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
-        builder.Services.AddHostedService<CorpusSynchronizer>();
+        builder.Services.AddSingleton(sp => new ArchiveQuestions(sp.GetRequiredService<QuestionAnswerer>(), sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
+        builder.Services.AddSingleton<CorpusWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
         return builder;
     }
 
