@@ -18,7 +18,8 @@ public sealed class DuplicateArticleTests
         Assert.Equal(("b-copy.txt", "a-original.txt"), (duplicate.Key, duplicate.DuplicateOf));
         Assert.Equal((1, 2), (report.Articles, report.Sentences));
         var answer = corpus.Answerer().Ask("When does the bridge close for repairs?");
-        Assert.Equal("a-original.txt", Assert.Single(answer.Citations).ArticleKey);
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, citation => Assert.Equal("a-original.txt", citation.ArticleKey));
     }
 
     [Fact]

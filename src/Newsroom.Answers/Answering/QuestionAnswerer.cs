@@ -59,8 +59,8 @@ public sealed class QuestionAnswerer
 
     /// <summary>
     /// The best <paramref name="count"/> sentences for <paramref name="question"/> in the order
-    /// <see cref="Ask"/> would cite them, each with its confidence, whether or not it reaches
-    /// <see cref="AnswerOptions.MinConfidence"/>. <see cref="Ask"/> cites a prefix of this list;
+    /// <see cref="Ask(string)"/> would cite them, each with its confidence, whether or not it reaches
+    /// <see cref="AnswerOptions.MinConfidence"/>. <see cref="Ask(string)"/> cites a prefix of this list;
     /// evaluation reads further down it. Empty when the question has nothing to search.
     /// </summary>
     public IReadOnlyList<Citation> Candidates(string? question, int count)
