@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Newsroom.Bot.Tests;
 
@@ -27,6 +28,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
     public string IndexFolder { get; }
 
+    /// <summary>Everything the host logs, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corpus:Folder", CorpusFolder);
@@ -35,6 +39,8 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
 
     public override async ValueTask DisposeAsync()

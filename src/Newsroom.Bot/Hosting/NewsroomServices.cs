@@ -44,6 +44,9 @@ public static class NewsroomServices
     public static WebApplicationBuilder AddNewsroomBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        // The credentials sit at the top level under the SDK's names, so they are bound from the root.
+        builder.Services.AddOptions<BotCredentials>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         // One adapter for every channel: /api/messages uses it through the interface, the local Direct Line directly.
@@ -85,8 +88,17 @@ public static class NewsroomServices
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
     public static WebApplication MapNewsroomBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<IBot> logger) =>
+        {
+            if (AuthorizationHeader.IsMalformed(http.Request.Headers.Authorization))
+            {
+                logger.LogWarning("Refused a request to /api/messages whose Authorization header is not a bearer token");
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        });
         app.MapGet("/health", (ArticleIndex index) => Results.Ok(new { status = "ok", articles = index.ArticleCount, sentences = index.SentenceCount }));
         return app;
     }
@@ -96,14 +108,16 @@ public static class NewsroomServices
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsroom.Bot");
         var paths = app.Services.GetRequiredService<ResolvedPaths>();
-        var appId = app.Configuration["MicrosoftAppId"];
-        if (string.IsNullOrWhiteSpace(appId))
+        var credentials = app.Services.GetRequiredService<IOptions<BotCredentials>>().Value;
+        if (credentials.IsEmulatorMode)
         {
-            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests");
+            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests and replies are sent unauthenticated");
         }
         else
         {
-            logger.LogInformation("Bot Framework authentication on for app {AppId} ({AppType})", appId, app.Configuration["MicrosoftAppType"] ?? "MultiTenant");
+            // The app id is public (it is in the Teams manifest); the password is never logged.
+            logger.LogInformation("Bot Framework authentication on for app {AppId} ({AppType}): /api/messages requires a Bot Framework token and replies are sent signed in",
+                credentials.MicrosoftAppId, credentials.AppType);
         }
 
         logger.LogInformation("Corpus {Corpus}, index {Index}", paths.Corpus, paths.Index);
