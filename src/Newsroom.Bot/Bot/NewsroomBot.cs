@@ -36,7 +36,7 @@ public sealed partial class NewsroomBot(
     /// <inheritdoc />
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
+        var text = MentionText.Question(turnContext.Activity);
         if (HelpRequest().IsMatch(text))
         {
             await turnContext.SendActivityAsync(Markdown(Help()), cancellationToken);
