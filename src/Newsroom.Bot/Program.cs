@@ -1,5 +1,6 @@
 using Newsroom.Bot.Commands;
 using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Teams;
 
 // "index", "ask", "stats"…: a command for staff and scripts. Anything else: run the bot.
 if (HostCommands.IsCommand(args))
@@ -13,6 +14,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // appsettings.json lives at the repository root, beside corpus/.
     ContentRootPath = RootFolder.Find(Environment.GetEnvironmentVariable("Root")),
 });
+
+if (TeamsPackageCommand.IsInvoked(args))
+{
+    return TeamsPackageCommand.Run(builder.Configuration, builder.Environment.ContentRootPath, args, Console.Out, Console.Error);
+}
 
 builder.AddNewsroomAnswers();
 builder.AddNewsroomBot();
