@@ -67,6 +67,16 @@ public sealed class TeamsConversationTests
     }
 
     [Theory]
+    [InlineData("teams-channel-mention")]
+    [InlineData("teams-group-chat-mention")]
+    public async Task The_answer_keeps_to_the_shape_and_limits_Teams_documents(string capture)
+    {
+        var replies = await SendAsync(capture, CountriesQuestion);
+
+        Assert.Empty(TeamsMessageShape.Violations(Message(replies)));
+    }
+
+    [Theory]
     [InlineData(CountriesQuestion)]
     [InlineData("help")]
     [InlineData("What is the recipe for chocolate cake?")]
