@@ -40,4 +40,30 @@ public sealed class EmulatorConversationTests
         Assert.Contains("paragraph 13, sentence 1", text);
         Assert.EndsWith("/activities/9a0b1c20-8f0c-11f1-d4e5-f60718293a4b", (string?)answer["_path"]);
     }
+
+    [Fact]
+    public async Task In_the_emulator_an_article_with_a_url_is_cited_with_a_plain_markdown_link()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+        await File.WriteAllTextAsync(Path.Combine(host.CorpusFolder, "port-strike.md"), """
+            ---
+            title: Port strike ends after six days
+            author: Jane Doe
+            source: Harbor Gazette
+            date: 2025-05-06
+            url: https://example.com/port-strike
+            ---
+            The strike at the container port ended on Tuesday after six days, the dockworkers' union said.
+            """);
+
+        var response = await host.CreateClient().PostAsync("/api/messages", CapturedActivity.Content(
+            CapturedActivity.Load("emulator-message", channel.ServiceUrl.TrimEnd('/'), "When did the dockworkers' strike at the port end?")));
+
+        Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
+        var text = (string?)Assert.Single(channel.TakeAll(), reply => (string?)reply["type"] == "message")["text"];
+        Assert.Contains("on Tuesday after six days", text);
+        Assert.Contains("](https://example.com/port-strike)", text);
+        Assert.Contains("Jane Doe", text);
+    }
 }
