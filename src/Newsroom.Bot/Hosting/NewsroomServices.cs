@@ -88,11 +88,11 @@ public static class NewsroomServices
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
     public static WebApplication MapNewsroomBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<IBot> logger) =>
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers) =>
         {
             if (AuthorizationHeader.IsMalformed(http.Request.Headers.Authorization))
             {
-                logger.LogWarning("Refused a request to /api/messages whose Authorization header is not a bearer token");
+                loggers.CreateLogger("Newsroom.Bot").LogWarning("Refused a request to /api/messages whose Authorization header is not a bearer token");
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
