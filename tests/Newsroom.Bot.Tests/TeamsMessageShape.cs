@@ -95,6 +95,12 @@ internal static partial class TeamsMessageShape
                 problems.Add($"citation {position} url is not an absolute web address: {url}");
             }
 
+            // Teams reads appearance.text as a stringified Adaptive Card (encodingFormat says so); Markdown there is not its format.
+            if (appearance["text"] is { } cardText && ((string?)appearance["encodingFormat"] != "application/vnd.microsoft.card.adaptive" || !IsAdaptiveCard((string?)cardText)))
+            {
+                problems.Add($"citation {position} text is not a stringified Adaptive Card with encodingFormat application/vnd.microsoft.card.adaptive");
+            }
+
             if (appearance["keywords"] is JsonArray keywords && (keywords.Count > MaxKeywords || keywords.Any(k => ((string?)k)?.Length > MaxKeywordLength)))
             {
                 problems.Add($"citation {position} has more than {MaxKeywords} keywords or one over {MaxKeywordLength} characters");
@@ -103,6 +109,18 @@ internal static partial class TeamsMessageShape
 
         problems.AddRange(markers.Where(marker => !positions.Contains(marker)).Select(marker => $"[{marker}] in the text has no citation"));
         return problems;
+    }
+
+    private static bool IsAdaptiveCard(string? json)
+    {
+        try
+        {
+            return JsonNode.Parse(json ?? string.Empty) is JsonObject card && (string?)card["type"] == "AdaptiveCard";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static void Expect(List<string> problems, JsonObject node, string property, string expected)

@@ -71,6 +71,19 @@ public sealed class TeamsMessageShapeTests
     }
 
     [Fact]
+    public void Citation_text_must_be_an_adaptive_card_for_Teams()
+    {
+        var markdown = Claim(1);
+        markdown["appearance"]!["text"] = "The strike ended.\n\n— *Port strike ends*";
+        var card = Claim(1);
+        card["appearance"]!["encodingFormat"] = "application/vnd.microsoft.card.adaptive";
+        card["appearance"]!["text"] = "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[]}";
+
+        Assert.Contains(TeamsMessageShape.Violations(Activity("Quote [1].", markdown)), p => p.Contains("Adaptive Card", StringComparison.Ordinal));
+        Assert.Empty(TeamsMessageShape.Violations(Activity("Quote [1].", card)));
+    }
+
+    [Fact]
     public void A_markdown_link_is_not_a_citation_marker()
     {
         Assert.Empty(TeamsMessageShape.Violations(new JsonObject { ["type"] = "message", ["text"] = "See [3](https://example.com)." }));
