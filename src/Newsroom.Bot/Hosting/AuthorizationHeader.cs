@@ -10,6 +10,20 @@ namespace Newsroom.Bot.Hosting;
 /// </summary>
 internal static class AuthorizationHeader
 {
+    /// <summary>Endpoint filter for /api/messages: 401 for an Authorization header that is there but unreadable.</summary>
+    public static async ValueTask<object?> RefuseUnreadable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (IsMalformed(http.Request.Headers.Authorization))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Newsroom.Bot")
+                .LogWarning("Refused a request to {Path}: its Authorization header is not a bearer token", http.Request.Path.Value);
+            return Results.Unauthorized();
+        }
+
+        return await next(context);
+    }
+
     /// <summary>True when a header is present but is not a bearer token that parses as a JWT.</summary>
     public static bool IsMalformed(string? header)
     {

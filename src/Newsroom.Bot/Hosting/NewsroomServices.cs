@@ -88,17 +88,9 @@ public static class NewsroomServices
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
     public static WebApplication MapNewsroomBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers) =>
-        {
-            if (AuthorizationHeader.IsMalformed(http.Request.Headers.Authorization))
-            {
-                loggers.CreateLogger("Newsroom.Bot").LogWarning("Refused a request to /api/messages whose Authorization header is not a bearer token");
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
-
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
-        });
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+            .AddEndpointFilter(AuthorizationHeader.RefuseUnreadable);
         app.MapGet("/health", (ArticleIndex index) => Results.Ok(new { status = "ok", articles = index.ArticleCount, sentences = index.SentenceCount }));
         return app;
     }
