@@ -42,6 +42,19 @@ public sealed class EmulatorConversationTests
     }
 
     [Fact]
+    public async Task An_emulator_answer_shows_no_bare_citation_markers()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+
+        await host.CreateClient().PostAsync("/api/messages", CapturedActivity.Content(
+            CapturedActivity.Load("emulator-message", channel.ServiceUrl.TrimEnd('/'), "Which countries did U.S. officials approach about deportation deals?")));
+
+        var text = (string?)Assert.Single(channel.TakeAll(), reply => (string?)reply["type"] == "message")["text"];
+        Assert.DoesNotMatch(@"(?<!\\)\[\d+\](?!\()", text);
+    }
+
+    [Fact]
     public async Task In_the_emulator_an_article_with_a_url_is_cited_with_a_plain_markdown_link()
     {
         await using var channel = await FakeChannel.StartAsync();

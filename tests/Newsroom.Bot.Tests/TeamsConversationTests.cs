@@ -33,6 +33,42 @@ public sealed class TeamsConversationTests
     }
 
     [Fact]
+    public async Task In_a_channel_the_answer_carries_a_citation_entity_within_Teams_limits()
+    {
+        var replies = await SendAsync("teams-channel-mention", CountriesQuestion);
+
+        var answer = Message(replies);
+        Assert.Empty(TeamsMessageShape.Violations(answer));
+        var entity = Assert.Single(answer["entities"]!.AsArray(), e => (string?)e!["type"] == "https://schema.org/Message")!;
+        var first = entity["citation"]!.AsArray()[0]!;
+        Assert.Equal(1, (int)first["position"]!);
+        Assert.Contains("[1]", (string?)answer["text"]);
+        Assert.StartsWith("According to documents and officials", (string?)first["appearance"]!["abstract"]);
+        Assert.Null(entity["additionalType"]);
+    }
+
+    [Fact]
+    public async Task Long_headlines_and_sentences_are_cut_to_Teams_limits_in_the_citation()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+        var headline = "Harbour authority, dockworkers' union and shipping lines agree on a new schedule for the container port after a six-day strike";
+        var sentence = "The strike at the container port, which had halted the unloading of more than two hundred ships and left perishable cargo " +
+                       "stranded on the quays for six days, ended on Tuesday evening after the harbour authority agreed to the dockworkers' demands.";
+        await File.WriteAllTextAsync(Path.Combine(host.CorpusFolder, "port.md"), $"---\ntitle: {headline}\nurl: https://example.com/port-strike\n---\n{sentence}\n");
+
+        var response = await host.CreateClient().PostAsync("/api/messages", CapturedActivity.Content(
+            CapturedActivity.Load("teams-channel-mention", channel.ServiceUrl, "When did the strike at the container port end?")));
+
+        Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
+        var answer = Message(channel.TakeAll());
+        Assert.Empty(TeamsMessageShape.Violations(answer));
+        Assert.Contains("on Tuesday evening after the harbour authority", (string?)answer["text"]);
+        var appearance = answer["entities"]!.AsArray().Single(e => (string?)e!["type"] == "https://schema.org/Message")!["citation"]![0]!["appearance"]!;
+        Assert.Equal("https://example.com/port-strike", (string?)appearance["url"]);
+    }
+
+    [Fact]
     public async Task In_a_channel_the_answer_goes_to_the_thread_the_question_was_asked_in()
     {
         var replies = await SendAsync("teams-channel-mention", CountriesQuestion);
