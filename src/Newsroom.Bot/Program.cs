@@ -1,4 +1,5 @@
 using Newsroom.Bot.Commands;
+using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Hosting;
 
 // "index", "ask", "stats"…: a command for staff and scripts. Anything else: run the bot.
@@ -13,6 +14,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // appsettings.json lives at the repository root, beside corpus/.
     ContentRootPath = RootFolder.Find(Environment.GetEnvironmentVariable("Root")),
 });
+
+// Host commands run instead of the bot and exit (settings as for the bot).
+if (args is [FeedbackCommand.Verb, ..])
+{
+    return FeedbackCommand.Run(builder.Configuration, Console.Out);
+}
 
 builder.AddNewsroomAnswers();
 builder.AddNewsroomBot();

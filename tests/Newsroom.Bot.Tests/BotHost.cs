@@ -20,6 +20,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         }
 
         IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        FeedbackFile = Path.Combine(CorpusFolder + "-feedback", "feedback.jsonl");
         _settings = settings ?? [];
     }
 
@@ -27,10 +28,14 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
     public string IndexFolder { get; }
 
+    /// <summary>Where this host's votes go (never the repository's data folder).</summary>
+    public string FeedbackFile { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corpus:Folder", CorpusFolder);
         builder.UseSetting("Index:Folder", IndexFolder);
+        builder.UseSetting("Feedback:File", FeedbackFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -41,5 +46,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Directory.Delete(CorpusFolder, recursive: true);
+        if (Directory.Exists(Path.GetDirectoryName(FeedbackFile)))
+        {
+            Directory.Delete(Path.GetDirectoryName(FeedbackFile)!, recursive: true);
+        }
     }
 }
