@@ -1,4 +1,5 @@
 using Newsroom.Bot.Commands;
+using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Hosting;
 using Newsroom.Bot.Teams;
 
@@ -18,6 +19,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (TeamsPackageCommand.IsInvoked(args))
 {
     return TeamsPackageCommand.Run(builder.Configuration, builder.Environment.ContentRootPath, args, Console.Out, Console.Error);
+}
+
+// Host commands run instead of the bot and exit (settings as for the bot).
+if (args is [FeedbackCommand.Verb, ..])
+{
+    return FeedbackCommand.Run(builder.Configuration, Console.Out);
 }
 
 builder.AddNewsroomAnswers();

@@ -21,6 +21,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         }
 
         IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        FeedbackFile = Path.Combine(CorpusFolder + "-feedback", "feedback.jsonl");
         _settings = settings ?? [];
     }
 
@@ -31,10 +32,14 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>Everything the host logs, at every level.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Where this host's votes go (never the repository's data folder).</summary>
+    public string FeedbackFile { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corpus:Folder", CorpusFolder);
         builder.UseSetting("Index:Folder", IndexFolder);
+        builder.UseSetting("Feedback:File", FeedbackFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -47,5 +52,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Directory.Delete(CorpusFolder, recursive: true);
+        if (Directory.Exists(Path.GetDirectoryName(FeedbackFile)))
+        {
+            Directory.Delete(Path.GetDirectoryName(FeedbackFile)!, recursive: true);
+        }
     }
 }

@@ -68,4 +68,7 @@ public sealed record Citation(
 {
     /// <summary>Where <see cref="Text"/> starts in its paragraph's text (characters from 0): lets a reader or a test check the citation against the paragraph.</summary>
     public int Offset { get; init; }
+
+    /// <summary>The sentence's id in the index ("key#paragraph.sentence"): what a conversation remembers as shown.</summary>
+    public string SentenceId => Indexing.SentenceFields.SentenceId(ArticleKey, Paragraph, Sentence);
 }

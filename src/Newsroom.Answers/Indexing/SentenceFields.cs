@@ -14,6 +14,13 @@ public static class SentenceFields
     /// <summary>Unique sentence id, "key#paragraph.sentence" (stored only).</summary>
     public const string Id = "id";
 
+    /// <summary>
+    /// The <see cref="Id"/> of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
+    /// <paramref name="articleKey"/>, as the indexer writes it (tests page through answers by these ids, so a drift fails them).
+    /// </summary>
+    public static string SentenceId(string articleKey, int paragraph, int sentence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{articleKey}#{paragraph}.{sentence}");
+
     /// <summary>The article key (untokenised): re-indexing an article replaces all its sentences.</summary>
     public const string Article = "article";
 

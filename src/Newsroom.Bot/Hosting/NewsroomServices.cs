@@ -8,6 +8,7 @@ using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Bot;
 using Newsroom.Bot.DirectLine;
+using Newsroom.Bot.Feedback;
 
 namespace Newsroom.Bot.Hosting;
 
@@ -33,6 +34,7 @@ public static class NewsroomServices
         builder.Services.AddSingleton(sp => new ArchiveQuestions(sp.GetRequiredService<QuestionAnswerer>(), sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
         builder.Services.AddSingleton<CorpusWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
+        builder.Services.AddSingleton(sp => new ArticleLookup(sp.GetRequiredService<ArticleIndex>()));
         return builder;
     }
 
@@ -53,6 +55,13 @@ public static class NewsroomServices
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<ReplyRenderer>();
+        builder.Services.AddSingleton<AnswerActions>();
+        // Conversation state (what "more", "context" and "and Rwanda?" refer to) over one IStorage.
+        // MemoryStorage keeps it for the life of the process; registering a shared store (Cosmos
+        // DB, Blob, Redis…) in place of this line makes follow-ups work across restarts and instances.
+        builder.Services.AddSingleton<IStorage>(_ => new MemoryStorage());
+        builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        builder.AddNewsroomFeedback();
         builder.Services.AddTransient<IBot, NewsroomBot>();
         return builder;
     }
@@ -83,6 +92,15 @@ public static class NewsroomServices
         }
 
         return app;
+    }
+
+    /// <summary>Thumbs up / down on answers, appended to the feedback file (Feedback:File, relative to the root).</summary>
+    public static WebApplicationBuilder AddNewsroomFeedback(this WebApplicationBuilder builder)
+    {
+        var root = RootFolder.Find(builder.Configuration["Root"]);
+        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new FeedbackLog(RootFolder.Resolve(root, sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.File)));
+        return builder;
     }
 
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
