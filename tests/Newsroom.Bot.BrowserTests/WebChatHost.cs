@@ -51,7 +51,27 @@ internal sealed class WebChatHost : WebApplicationFactory<Program>
     {
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        WaitUntilHealthy();
         return this;
+    }
+
+    /// <summary>
+    /// The host indexes corpus/ in the background after it starts listening, and /health answers 503
+    /// while the (new, empty) index is built: the tests ask questions, so they wait for the archive.
+    /// </summary>
+    private void WaitUntilHealthy()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (http.GetAsync("health").GetAwaiter().GetResult().StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("/health did not answer 200 within 60 s");
+            }
+
+            Thread.Sleep(100);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,17 +15,13 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    private readonly ILoggerProvider? _logs;
-
     private readonly bool _waitForIndex;
 
     /// <param name="indexFolder">The index folder (a new temporary one when null).</param>
     /// <param name="settings">Settings over appsettings.json.</param>
-    /// <param name="logs">A logger provider to capture the host's logs.</param>
     /// <param name="waitForIndex">Whether the first client waits until the background indexing pass has ended (as a test of answers wants), or not (as a test of start-up wants).</param>
-    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null, bool waitForIndex = true)
+    public BotHost(string? indexFolder = null, Dictionary<string, string?>? settings = null, bool waitForIndex = true)
     {
-        _logs = logs;
         _waitForIndex = waitForIndex;
         CorpusFolder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
         foreach (var file in Directory.GetFiles(Repository.Corpus))
@@ -34,6 +30,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         }
 
         IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        FeedbackFile = Path.Combine(CorpusFolder + "-feedback", "feedback.jsonl");
         _settings = settings ?? [];
     }
 
@@ -41,24 +38,29 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
     public string IndexFolder { get; }
 
+    /// <summary>Everything the host logs, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>Where this host's votes go (never the repository's data folder).</summary>
+    public string FeedbackFile { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corpus:Folder", CorpusFolder);
         builder.UseSetting("Index:Folder", IndexFolder);
+        builder.UseSetting("Feedback:File", FeedbackFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
-        if (_logs is not null)
-        {
-            builder.ConfigureServices(services => services.AddSingleton(_logs));
-        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        // Start-up indexing runs in the background: a test that asks questions waits for the archive.
         if (_waitForIndex && !host.Services.GetRequiredService<ArchiveStatus>().FirstPass.Wait(TimeSpan.FromSeconds(60)))
         {
             throw new TimeoutException("The first indexing pass did not end within 60 s");
@@ -71,5 +73,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Directory.Delete(CorpusFolder, recursive: true);
+        if (Directory.Exists(Path.GetDirectoryName(FeedbackFile)))
+        {
+            Directory.Delete(Path.GetDirectoryName(FeedbackFile)!, recursive: true);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,14 +6,26 @@ using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Bot;
+using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Hosting;
 
 namespace Newsroom.Bot.Tests;
 
-/// <summary>The bot over the repository's corpus in an in-memory index, as the host composes it.</summary>
+/// <summary>
+/// The bot over a corpus folder (the repository's by default) in an in-memory index, as the host
+/// composes it. Conversation state lives in <paramref name="storage"/>: pass the same storage to
+/// a second harness to restart the bot with a persistent store. Feedback goes to a temp file.
+/// </summary>
 internal sealed class BotTestHarness : IDisposable
 {
-    public BotTestHarness(string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?", ArchiveStatus? archive = null)
+    private readonly bool _ownsFeedbackFile;
+
+    public BotTestHarness(
+        string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?",
+        string? corpusFolder = null,
+        IStorage? storage = null,
+        string? feedbackFile = null,
+        ArchiveStatus? archive = null)
     {
         if (archive is null)
         {
@@ -21,13 +34,22 @@ internal sealed class BotTestHarness : IDisposable
         }
 
         Index = ArticleIndex.InMemory(new NewsAnalyzer());
-        new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(Repository.Corpus), Index);
+        new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpusFolder ?? Repository.Corpus), Index);
         var answerOptions = Repository.AnswerOptions();
+        Storage = storage ?? new MemoryStorage();
+        _ownsFeedbackFile = feedbackFile is null;
+        FeedbackFile = feedbackFile ?? Path.Combine(Path.GetTempPath(), $"newsroom-feedback-{Guid.NewGuid():N}.jsonl");
+        Feedback = new FeedbackLog(FeedbackFile);
         Bot = new NewsroomBot(
+            new ArchiveQuestions(new QuestionAnswerer(Index, answerOptions), Index, answerOptions),
             new QuestionAnswerer(Index, answerOptions),
+            new ArticleLookup(Index),
             Index,
             archive,
             new ReplyRenderer(),
+            new AnswerActions(),
+            new ConversationState(Storage),
+            Feedback,
             Options.Create(answerOptions),
             Options.Create(new BotOptions { ExampleQuestion = exampleQuestion }),
             NullLogger<NewsroomBot>.Instance);
@@ -35,9 +57,24 @@ internal sealed class BotTestHarness : IDisposable
 
     public ArticleIndex Index { get; }
 
+    public IStorage Storage { get; }
+
+    public string FeedbackFile { get; }
+
+    public FeedbackLog Feedback { get; }
+
     public NewsroomBot Bot { get; }
 
-    public TestFlow Flow() => new(new TestAdapter(), Bot);
+    /// <summary>A conversation with the bot on <paramref name="channelId"/> (TestAdapter keeps one conversation id, so two flows over one storage are one conversation).</summary>
+    public TestFlow Flow(string channelId = "test") => new(new TestAdapter(channelId), Bot);
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose()
+    {
+        Index.Dispose();
+        Feedback.Dispose();
+        if (_ownsFeedbackFile && File.Exists(FeedbackFile))
+        {
+            File.Delete(FeedbackFile);
+        }
+    }
 }

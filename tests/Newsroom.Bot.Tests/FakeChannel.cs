@@ -56,6 +56,21 @@ internal sealed class FakeChannel : IAsyncDisposable
         return activity!;
     }
 
+    /// <summary>
+    /// Everything received so far. The adapter answers the POST to /api/messages only after the
+    /// turn has sent its replies, so after that response this is every reply to it.
+    /// </summary>
+    public IReadOnlyList<JsonObject> TakeAll()
+    {
+        var all = new List<JsonObject>();
+        while (_arrived.Wait(0) && _received.TryDequeue(out var activity))
+        {
+            all.Add(activity);
+        }
+
+        return all;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

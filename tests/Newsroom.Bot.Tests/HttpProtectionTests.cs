@@ -197,8 +197,7 @@ public sealed class HttpProtectionTests
     {
         const string password = "Pa55w0rd-that-must-never-be-logged";
         const string token = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZWNyZXQiOiJ0b2tlbi1tdXN0LW5ldmVyLWJlLWxvZ2dlZCJ9.c2lnbmF0dXJlLW11c3QtbmV2ZXItYmUtbG9nZ2Vk";
-        var logs = new CapturedLogs();
-        await using var host = new BotHost(logs: logs, settings: new()
+        await using var host = new BotHost(settings: new()
         {
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "6f1c6f1c-0000-4000-8000-6f1c6f1c6f1c",
@@ -215,10 +214,10 @@ public sealed class HttpProtectionTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
-        Assert.NotEmpty(logs.Lines);
-        Assert.DoesNotContain(password, logs.All);
-        Assert.DoesNotContain(token, logs.All);
-        Assert.DoesNotContain(token.Split('.')[2], logs.All);
+        Assert.NotEmpty(host.Logs.Entries);
+        Assert.DoesNotContain(password, host.Logs.All);
+        Assert.DoesNotContain(token, host.Logs.All);
+        Assert.DoesNotContain(token.Split('.')[2], host.Logs.All);
     }
 
     private static async Task<List<HttpStatusCode>> StatusesFrom(BotHost host, string address, int count)

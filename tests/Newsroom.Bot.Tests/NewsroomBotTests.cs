@@ -115,5 +115,21 @@ public sealed class NewsroomBotTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task Asking_what_articles_there_are_lists_the_headlines()
+    {
+        await _harness.Flow()
+            .Send("What articles do you have?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply =>
+            {
+                var text = ((IMessageActivity)reply).Text;
+                Assert.StartsWith("I have 1 article, most recent first:", text);
+                Assert.Contains("U.S. officials say the Trump administration may soon deport immigrants to Libya.", text);
+                Assert.Contains("by Camilo Montoya-Galvez", text);
+            })
+            .StartTestAsync();
+    }
+
     public void Dispose() => _harness.Dispose();
 }

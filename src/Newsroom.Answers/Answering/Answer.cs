@@ -22,6 +22,12 @@ public enum AnswerStatus
 /// <summary>The answer to one question: cited sentences, best first, or a status saying why there are none.</summary>
 public sealed record Answer(string Question, AnswerStatus Status, IReadOnlyList<Citation> Citations)
 {
+    /// <summary>
+    /// What the citations are, when they are not the usual best matches: "I have 12 articles from
+    /// May 2025; the 10 most recent:" for a question about the archive itself.
+    /// </summary>
+    public string? Heading { get; init; }
+
     /// <summary>An answer with no citations.</summary>
     public static Answer Without(string question, AnswerStatus status) => new(question, status, []);
 }
@@ -62,4 +68,7 @@ public sealed record Citation(
 {
     /// <summary>Where <see cref="Text"/> starts in its paragraph's text (characters from 0): lets a reader or a test check the citation against the paragraph.</summary>
     public int Offset { get; init; }
+
+    /// <summary>The sentence's id in the index ("key#paragraph.sentence"): what a conversation remembers as shown.</summary>
+    public string SentenceId => Indexing.SentenceFields.SentenceId(ArticleKey, Paragraph, Sentence);
 }

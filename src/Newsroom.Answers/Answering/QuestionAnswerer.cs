@@ -35,8 +35,26 @@ public sealed class QuestionAnswerer
     }
 
     /// <summary>Answers <paramref name="question"/>. Never throws for any text.</summary>
-    public Answer Ask(string? question)
+    public Answer Ask(string? question) => Ask(question, filter: null, []);
+
+    /// <summary>
+    /// Answers <paramref name="question"/> from the sentences <paramref name="filter"/> lets through
+    /// (a date range, a source: see <see cref="ArchiveFilter"/>). Never throws for any text.
+    /// </summary>
+    public Answer Ask(string? question, Filter? filter) => Ask(question, filter, []);
+
+    /// <summary>
+    /// Answers <paramref name="question"/> again without the sentences already cited (their
+    /// <see cref="Citation.SentenceId"/>s): the next best sentences, numbered after them. This is
+    /// how a conversation pages through an answer ("more") without repeating itself; when nothing
+    /// good enough is left the status is <see cref="AnswerStatus.NotFound"/>.
+    /// </summary>
+    public Answer Ask(string? question, IReadOnlyCollection<string> alreadyCited) => Ask(question, filter: null, alreadyCited);
+
+    /// <summary>Answers <paramref name="question"/> from the sentences <paramref name="filter"/> lets through, without those in <paramref name="alreadyCited"/>.</summary>
+    public Answer Ask(string? question, Filter? filter, IReadOnlyCollection<string> alreadyCited)
     {
+        ArgumentNullException.ThrowIfNull(alreadyCited);
         var text = (question ?? string.Empty).Trim();
         var (status, asked) = Read(text);
         if (asked is null)
@@ -46,8 +64,11 @@ public sealed class QuestionAnswerer
 
         var citations = _index.Search(searcher =>
         {
-            var ranked = Rank(searcher, asked);
-            return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations));
+            // Sentences cited before keep their place in the ranking, so the pool is widened by as
+            // many: the next page is drawn from as many fresh candidates as the first.
+            var ranked = Rank(searcher, asked, filter, extraCandidates: alreadyCited.Count)
+                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(r.Document.Get(SentenceFields.Id) ?? string.Empty));
+            return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
             ? Answer.Without(text, AnswerStatus.NotFound)
@@ -56,8 +77,8 @@ public sealed class QuestionAnswerer
 
     /// <summary>
     /// The best <paramref name="count"/> sentences for <paramref name="question"/> in the order
-    /// <see cref="Ask"/> would cite them, each with its confidence, whether or not it reaches
-    /// <see cref="AnswerOptions.MinConfidence"/>. <see cref="Ask"/> cites a prefix of this list;
+    /// <see cref="Ask(string?)"/> would cite them, each with its confidence, whether or not it reaches
+    /// <see cref="AnswerOptions.MinConfidence"/>. <see cref="Ask(string?)"/> cites a prefix of this list;
     /// evaluation reads further down it. Empty when the question has nothing to search.
     /// </summary>
     public IReadOnlyList<Citation> Candidates(string? question, int count)
@@ -193,12 +214,12 @@ public sealed class QuestionAnswerer
     /// for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. The order
     /// is that confidence, the BM25 score (rarer words, shorter sentences) and the answer-type cue.
     /// </summary>
-    private List<Ranked> Rank(IndexSearcher searcher, Question question)
+    private List<Ranked> Rank(IndexSearcher searcher, Question question, Filter? filter = null, int extraCandidates = 0)
     {
         var query = BuildQuery(question.Concepts);
         // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
         // is cheap to make, and the shared one's similarity must not change under other callers.
-        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, _options.Candidates).ScoreDocs;
+        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, filter, _options.Candidates + extraCandidates).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -295,11 +316,18 @@ public sealed class QuestionAnswerer
         return found;
     }
 
-    private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked)
+    private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
     {
         var query = FieldQuery(question.Concepts, SentenceFields.Text, 1f);
-        return ranked.Select((r, i) => ToCitation(i + 1, r.Document, r.Text, r.Confidence, query)).ToList();
+        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document, r.Text, r.Confidence, query)).ToList();
     }
+
+    /// <summary>
+    /// The analysed terms of <paramref name="question"/> (stop and question words removed, stemmed):
+    /// what a conversation remembers of the question it is following up.
+    /// </summary>
+    public IReadOnlyList<string> Terms(string? question) =>
+        question is null || question.Length > _options.MaxQuestionLength ? [] : _reader.Terms(question);
 
     /// <summary>
     /// BM25's idf of the concept's most common alternative: rare words weigh more, and a concept

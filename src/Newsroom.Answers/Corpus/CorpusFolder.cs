@@ -10,7 +10,11 @@ namespace Newsroom.Answers.Corpus;
 public sealed record CorpusFile(string Key, string FullPath, long Length, DateTime LastWriteUtc);
 
 /// <summary>The result of reading one corpus file: an article, or the reason it was skipped.</summary>
-public sealed record ReadResult(CorpusFile File, Article? Article, string? SkipReason, string? ContentHash);
+public sealed record ReadResult(CorpusFile File, Article? Article, string? SkipReason, string? ContentHash)
+{
+    /// <summary>Every article the file holds (a JSON array or a feed holds several); <see cref="Article"/> is the first.</summary>
+    public IReadOnlyList<Article> Articles { get; init; } = Article is null ? [] : [Article];
+}
 
 /// <summary>
 /// The folder newsroom staff drop articles into. Lists the files and reads each with the format
@@ -39,7 +43,7 @@ public sealed class CorpusFolder
     public long MaxFileBytes { get; }
 
     /// <summary>The formats this library reads.</summary>
-    public static IReadOnlyList<IArticleFormat> AllFormats() => [new PlainTextFormat(), new MarkdownFormat(), new HtmlFormat()];
+    public static IReadOnlyList<IArticleFormat> AllFormats() => [new PlainTextFormat(), new MarkdownFormat(), new HtmlFormat(), new JsonFormat(), new JsonLinesFormat(), new FeedFormat()];
 
     /// <summary>Every file under the folder except hidden ones (".gitkeep", editors' swap files), in a stable order.</summary>
     public IReadOnlyList<CorpusFile> ListFiles()
@@ -104,7 +108,10 @@ public sealed class CorpusFolder
 
         try
         {
-            return new ReadResult(file, format.Read(file.Key, text), null, hash);
+            var articles = format.ReadAll(file.Key, text);
+            return articles.Count == 0
+                ? Skip(file, "the file holds no article", hash)
+                : new ReadResult(file, articles[0], null, hash) { Articles = articles };
         }
         catch (ArticleRejectedException e)
         {

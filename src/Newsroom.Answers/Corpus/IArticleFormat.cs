@@ -8,4 +8,11 @@ public interface IArticleFormat
 
     /// <summary>Reads one article. Throws <see cref="ArticleRejectedException"/> when the text is not an article.</summary>
     Article Read(string key, string text);
+
+    /// <summary>
+    /// Reads every article in the file. Most formats hold one article per file; collections
+    /// (a JSON array, JSON Lines, a feed) hold several, each keyed "file#n" (n counted from 0).
+    /// Throws <see cref="ArticleRejectedException"/> when the file holds no article.
+    /// </summary>
+    IReadOnlyList<Article> ReadAll(string key, string text) => [Read(key, text)];
 }

@@ -15,7 +15,22 @@ namespace Newsroom.Answers.Indexing;
 /// <param name="Hash">SHA-256 of the file's bytes.</param>
 /// <param name="Sentences">Sentences indexed from it (0 when it was skipped).</param>
 /// <param name="SkipReason">Why it was skipped, if it was.</param>
-public sealed record ManifestEntry(long Length, long LastWriteTicks, string Hash, int Sentences, string? SkipReason);
+public sealed record ManifestEntry(long Length, long LastWriteTicks, string Hash, int Sentences, string? SkipReason)
+{
+    /// <summary>The articles the file holds (several for a JSON array, JSON Lines or a feed), indexed or not.</summary>
+    public IReadOnlyList<ArticleEntry> Articles { get; init; } = [];
+}
+
+/// <summary>What the index remembers about one article of a file, to find duplicates across the corpus.</summary>
+/// <param name="Key">The article key ("a.txt", or "feed.xml#3" for the fourth item of a collection).</param>
+/// <param name="Identities">What makes two articles the same one: its normalised URL and the hash of its text.</param>
+/// <param name="Sentences">Sentences it has (indexed or not).</param>
+/// <param name="DuplicateOf">The article it duplicates, when it is not indexed for that reason.</param>
+public sealed record ArticleEntry(string Key, IReadOnlyList<string> Identities, int Sentences, string? DuplicateOf)
+{
+    /// <summary>True when its sentences are in the index.</summary>
+    public bool Indexed => DuplicateOf is null && Sentences > 0;
+}
 
 /// <summary>
 /// The Lucene index of sentences. Owns the directory, the one <see cref="IndexWriter"/> and a
@@ -33,6 +48,7 @@ public sealed class ArticleIndex : IDisposable
     private readonly SearcherManager _searchers = null!;
     private readonly object _commitLock = new();
     private IReadOnlyDictionary<string, ManifestEntry> _manifest;
+    private DateTimeOffset? _lastCommit;
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
     public ArticleIndex(LuceneDirectory directory, Analyzer analyzer)
@@ -181,6 +197,20 @@ public sealed class ArticleIndex : IDisposable
     public void Replace(string key, IEnumerable<Document> sentences) =>
         _writer.UpdateDocuments(new Term(SentenceFields.Article, key), sentences);
 
+    /// <summary>Replaces every article of the corpus file <paramref name="fileKey"/> with <paramref name="sentences"/> (not visible until <see cref="Commit"/>).</summary>
+    public void ReplaceFile(string fileKey, IEnumerable<Document> sentences) =>
+        _writer.UpdateDocuments(new Term(SentenceFields.File, fileKey), sentences);
+
+    /// <summary>
+    /// Adds the sentences of a corpus file the index has never held (not visible until <see cref="Commit"/>).
+    /// Cheaper than <see cref="ReplaceFile"/>: no delete term to apply at every flush, which on a first
+    /// build of tens of thousands of files is a large share of the time.
+    /// </summary>
+    public void AddFile(IEnumerable<Document> sentences) => _writer.AddDocuments(sentences);
+
+    /// <summary>Removes every article of the corpus file <paramref name="fileKey"/> (not visible until <see cref="Commit"/>).</summary>
+    public void DeleteFile(string fileKey) => _writer.DeleteDocuments(new Term(SentenceFields.File, fileKey));
+
     /// <summary>Removes the article <paramref name="key"/> (not visible until <see cref="Commit"/>).</summary>
     public void Delete(string key) => _writer.DeleteDocuments(new Term(SentenceFields.Article, key));
 
@@ -196,6 +226,7 @@ public sealed class ArticleIndex : IDisposable
             });
             _writer.Commit();
             Volatile.Write(ref _manifest, manifest);
+            _lastCommit = DateTimeOffset.UtcNow;
             _searchers.MaybeRefreshBlocking();
         }
     }
@@ -218,7 +249,32 @@ public sealed class ArticleIndex : IDisposable
     public int SentenceCount => Search(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>How many articles the last commit covers.</summary>
-    public int ArticleCount => Manifest.Values.Count(entry => entry.Sentences > 0);
+    public int ArticleCount => Manifest.Values.Sum(entry => entry.Articles.Count(article => article.Indexed));
+
+    /// <summary>When the index last changed (its last commit), if it has been written.</summary>
+    public DateTimeOffset? LastCommitUtc
+    {
+        get
+        {
+            var files = _directory.ListAll().Where(name => name.StartsWith("segments_", StringComparison.Ordinal)).ToList();
+            return files.Count > 0 && _directory is FSDirectory fs
+                ? files.Select(name => new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(fs.Directory.FullName, name)), TimeSpan.Zero)).Max()
+                : _lastCommit;
+        }
+    }
+
+    /// <summary>Bytes the index takes on disk (or in memory).</summary>
+    public long SizeInBytes => _directory.ListAll().Sum(name =>
+    {
+        try
+        {
+            return _directory.FileLength(name);
+        }
+        catch (IOException)
+        {
+            return 0; // merged away while we counted
+        }
+    });
 
     /// <inheritdoc />
     public void Dispose()

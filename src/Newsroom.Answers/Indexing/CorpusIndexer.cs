@@ -4,11 +4,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Newsroom.Answers.Corpus;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Newsroom.Answers.Indexing;
 
 /// <summary>A file that was not indexed, and why.</summary>
 public sealed record SkippedFile(string Key, string Reason);
+
+/// <summary>An article that was not indexed because an earlier one (by key) has the same URL or the same text.</summary>
+public sealed record DuplicateArticle(string Key, string DuplicateOf);
 
 /// <summary>What one pass over the corpus did.</summary>
 public sealed record IndexReport(
@@ -23,6 +28,12 @@ public sealed record IndexReport(
 {
     /// <summary>True when the pass changed what the index serves.</summary>
     public bool Changed => Added + Updated + Removed > 0;
+
+    /// <summary>Articles indexed once only, because another copy was already there.</summary>
+    public IReadOnlyList<DuplicateArticle> Duplicates { get; init; } = [];
+
+    /// <summary>Files left for a later pass because they were still being written (modified within the settle time).</summary>
+    public int Deferred { get; init; }
 }
 
 /// <summary>
@@ -30,70 +41,121 @@ public sealed record IndexReport(
 /// deleted files removed, unchanged files left alone (size and time first, then content hash, so
 /// an unchanged corpus costs one directory listing). One bad file is reported and skipped; if an
 /// article that was indexed before turns unreadable, its last good version keeps being served.
+/// Duplicates (same URL or same text) are indexed once: the copy whose key sorts first (ordinal)
+/// wins, so the outcome does not depend on which file was read first.
 /// </summary>
 public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndexer>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<CorpusIndexer>.Instance;
 
     /// <summary>Synchronises <paramref name="index"/> with <paramref name="corpus"/> and commits.</summary>
-    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, CancellationToken cancellationToken = default)
+    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, CancellationToken cancellationToken = default) =>
+        Synchronize(corpus, index, TimeSpan.Zero, null, cancellationToken);
+
+    /// <summary>
+    /// Synchronises <paramref name="index"/> with <paramref name="corpus"/> and commits. Files modified
+    /// less than <paramref name="settleTime"/> ago are left for a later pass (a file still being
+    /// copied in is never indexed half). <paramref name="progress"/> hears (files done, files in total).
+    /// </summary>
+    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var before = index.Manifest;
         var after = new ConcurrentDictionary<string, ManifestEntry>(StringComparer.Ordinal);
         var skipped = new ConcurrentBag<SkippedFile>();
-        int added = 0, updated = 0, unchanged = 0;
+        int added = 0, updated = 0, unchanged = 0, deferred = 0, done = 0;
 
         var files = corpus.ListFiles();
         _logger.LogInformation("Synchronizing the index with {Folder}: {Files} files, {Known} known from the last commit", corpus.Path, files.Count, before.Count);
+        var now = DateTime.UtcNow;
+
+        // Who claims each identity (URL, text) first by key. Provisional: it only lets the pass skip
+        // building sentences for an obvious duplicate; the final decision is made after all reads.
+        var claims = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in before.Values.SelectMany(entry => entry.Articles))
+        {
+            Claim(claims, article);
+        }
+
         Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
-            before.TryGetValue(file.Key, out var known);
-            if (known is not null && known.Length == file.Length && known.LastWriteTicks == file.LastWriteUtc.Ticks)
+            try
             {
-                after[file.Key] = known;
-                Interlocked.Increment(ref unchanged);
-                if (known.SkipReason is not null)
+                before.TryGetValue(file.Key, out var known);
+                if (known is not null && known.Length == file.Length && known.LastWriteTicks == file.LastWriteUtc.Ticks)
                 {
-                    skipped.Add(new SkippedFile(file.Key, known.SkipReason));
+                    after[file.Key] = known;
+                    Interlocked.Increment(ref unchanged);
+                    if (known.SkipReason is not null)
+                    {
+                        skipped.Add(new SkippedFile(file.Key, known.SkipReason));
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                if (settleTime > TimeSpan.Zero && now - file.LastWriteUtc < settleTime)
+                {
+                    // Still being written, perhaps: serve what we had and look again shortly.
+                    if (known is not null)
+                    {
+                        after[file.Key] = known;
+                    }
 
-            var result = corpus.Read(file);
-            if (known is not null && result.ContentHash == known.Hash)
+                    Interlocked.Increment(ref deferred);
+                    return;
+                }
+
+                var result = corpus.Read(file);
+                if (known is not null && result.ContentHash == known.Hash)
+                {
+                    // Touched, not changed.
+                    after[file.Key] = known with { Length = file.Length, LastWriteTicks = file.LastWriteUtc.Ticks };
+                    Interlocked.Increment(ref unchanged);
+                    return;
+                }
+
+                if (result.Articles.Count == 0)
+                {
+                    skipped.Add(new SkippedFile(file.Key, result.SkipReason!));
+                    _logger.LogWarning("Skipped corpus file {File}: {Reason}", file.Key, result.SkipReason);
+                    after[file.Key] = known is { Sentences: > 0 }
+                        ? known // keep serving the last good version; it is retried on the next pass
+                        : new ManifestEntry(file.Length, file.LastWriteUtc.Ticks, result.ContentHash ?? string.Empty, 0, result.SkipReason);
+                    return;
+                }
+
+                var (documents, entries) = Build(file.Key, result.Articles, claims);
+                if (known is null)
+                {
+                    // The manifest and the sentences are committed together, so a file the manifest
+                    // does not know has no sentences in the index: nothing to replace.
+                    index.AddFile(documents);
+                }
+                else
+                {
+                    index.ReplaceFile(file.Key, documents);
+                }
+
+                after[file.Key] = new ManifestEntry(file.Length, file.LastWriteUtc.Ticks, result.ContentHash!, documents.Count, null) { Articles = entries };
+                Interlocked.Increment(ref known is null ? ref added : ref updated);
+            }
+            finally
             {
-                // Touched, not changed.
-                after[file.Key] = known with { Length = file.Length, LastWriteTicks = file.LastWriteUtc.Ticks };
-                Interlocked.Increment(ref unchanged);
-                return;
+                progress?.Report((Interlocked.Increment(ref done), files.Count));
             }
-
-            if (result.Article is null)
-            {
-                skipped.Add(new SkippedFile(file.Key, result.SkipReason!));
-                _logger.LogWarning("Skipped corpus file {File}: {Reason}", file.Key, result.SkipReason);
-                after[file.Key] = known is { Sentences: > 0 }
-                    ? known // keep serving the last good version; it is retried on the next pass
-                    : new ManifestEntry(file.Length, file.LastWriteUtc.Ticks, result.ContentHash ?? string.Empty, 0, result.SkipReason);
-                return;
-            }
-
-            var documents = SentenceDocuments.Build(result.Article, splitter);
-            index.Replace(file.Key, documents);
-            after[file.Key] = new ManifestEntry(file.Length, file.LastWriteUtc.Ticks, result.ContentHash!, documents.Count, null);
-            Interlocked.Increment(ref known is null ? ref added : ref updated);
         });
 
         var removed = 0;
         foreach (var key in before.Keys.Where(key => !after.ContainsKey(key)))
         {
-            index.Delete(key);
+            index.DeleteFile(key);
             removed++;
         }
 
         var manifest = new Dictionary<string, ManifestEntry>(after, StringComparer.Ordinal);
+        var duplicates = SettleDuplicates(corpus, index, manifest, files, before);
+
         if (added + updated + removed > 0 || manifest.Count != before.Count || index.WasReset || index.WasRecreated ||
             manifest.Any(pair => !before.TryGetValue(pair.Key, out var old) || old != pair.Value))
         {
@@ -101,11 +163,161 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         }
 
         var report = new IndexReport(added, updated, removed, unchanged, skipped.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(),
-            index.ArticleCount, index.SentenceCount, clock.Elapsed);
+            index.ArticleCount, index.SentenceCount, clock.Elapsed)
+        {
+            Duplicates = duplicates,
+            Deferred = deferred,
+        };
         _logger.LogInformation(
-            "Corpus {Folder}: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped; serving {Articles} articles, {Sentences} sentences ({Elapsed} ms)",
-            corpus.Path, added, updated, removed, unchanged, report.Skipped.Count, report.Articles, report.Sentences, (long)clock.Elapsed.TotalMilliseconds);
+            "Corpus {Folder}: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped, {Duplicates} duplicates, {Deferred} still being written; serving {Articles} articles, {Sentences} sentences ({Elapsed} ms)",
+            corpus.Path, added, updated, removed, unchanged, report.Skipped.Count, duplicates.Count, deferred, report.Articles, report.Sentences, (long)clock.Elapsed.TotalMilliseconds);
         return report;
+    }
+
+    /// <summary>The sentence documents of a file's articles, leaving out those that are already known duplicates.</summary>
+    private (List<Document> Documents, List<ArticleEntry> Entries) Build(string fileKey, IReadOnlyList<Article> articles, ConcurrentDictionary<string, string> claims)
+    {
+        var documents = new List<Document>();
+        var entries = new List<ArticleEntry>(articles.Count);
+        foreach (var article in articles)
+        {
+            var entry = new ArticleEntry(article.Key, Identities(article), 0, null);
+            Claim(claims, entry);
+            var earlier = EarlierClaim(claims, entry);
+            var sentences = SentenceDocuments.Build(article, splitter, fileKey);
+            if (earlier is null)
+            {
+                documents.AddRange(sentences);
+            }
+
+            entries.Add(entry with { Sentences = sentences.Count, DuplicateOf = earlier });
+        }
+
+        return (documents, entries);
+    }
+
+    /// <summary>
+    /// Decides duplicates on the final picture of the corpus: an article is a duplicate when an
+    /// article with an earlier key shares its URL or its text. Articles that became duplicates are
+    /// removed; articles that stopped being duplicates (their original was deleted or changed) are
+    /// read again and indexed.
+    /// </summary>
+    private List<DuplicateArticle> SettleDuplicates(CorpusFolder corpus, ArticleIndex index, Dictionary<string, ManifestEntry> manifest, IReadOnlyList<CorpusFile> files, IReadOnlyDictionary<string, ManifestEntry> before)
+    {
+        var claims = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in manifest.Values.SelectMany(entry => entry.Articles))
+        {
+            Claim(claims, article);
+        }
+
+        var toReindex = new List<string>();
+        foreach (var (fileKey, entry) in manifest.ToList())
+        {
+            var changed = false;
+            var articles = entry.Articles.Select(article =>
+            {
+                var earlier = EarlierClaim(claims, article);
+                if (earlier == article.DuplicateOf)
+                {
+                    return article;
+                }
+
+                changed = true;
+                if (earlier is not null && article.Indexed)
+                {
+                    index.Delete(article.Key);
+                }
+                else if (earlier is null && !toReindex.Contains(fileKey))
+                {
+                    toReindex.Add(fileKey);
+                }
+
+                return article with { DuplicateOf = earlier };
+            }).ToList();
+            if (changed)
+            {
+                manifest[fileKey] = entry with { Articles = articles, Sentences = articles.Where(a => a.Indexed).Sum(a => a.Sentences) };
+            }
+        }
+
+        foreach (var fileKey in toReindex)
+        {
+            var file = files.FirstOrDefault(f => f.Key == fileKey);
+            var result = file is null ? null : corpus.Read(file);
+            if (result is null || result.Articles.Count == 0 || result.ContentHash != manifest[fileKey].Hash)
+            {
+                continue; // changed again meanwhile: the next pass reads it
+            }
+
+            var winners = manifest[fileKey].Articles.Where(a => a.DuplicateOf is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+            index.ReplaceFile(fileKey, result.Articles.Where(a => winners.Contains(a.Key)).SelectMany(a => SentenceDocuments.Build(a, splitter, fileKey)).ToList());
+        }
+
+        var duplicates = manifest.Values.SelectMany(entry => entry.Articles)
+            .Where(article => article.DuplicateOf is not null)
+            .Select(article => new DuplicateArticle(article.Key, article.DuplicateOf!))
+            .OrderBy(duplicate => duplicate.Key, StringComparer.Ordinal)
+            .ToList();
+        var known = before.Values.SelectMany(entry => entry.Articles).Where(a => a.DuplicateOf is not null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var duplicate in duplicates.Where(d => !known.Contains(d.Key)))
+        {
+            _logger.LogInformation("Not indexed: {Article} duplicates {Original} (same URL or same text)", duplicate.Key, duplicate.DuplicateOf);
+        }
+
+        return duplicates;
+    }
+
+    private static void Claim(ConcurrentDictionary<string, string> claims, ArticleEntry article)
+    {
+        foreach (var identity in article.Identities)
+        {
+            claims.AddOrUpdate(identity, article.Key, (_, holder) => string.CompareOrdinal(article.Key, holder) < 0 ? article.Key : holder);
+        }
+    }
+
+    private static string? EarlierClaim(ConcurrentDictionary<string, string> claims, ArticleEntry article)
+    {
+        string? earliest = null;
+        foreach (var identity in article.Identities)
+        {
+            if (claims.TryGetValue(identity, out var holder) && string.CompareOrdinal(holder, article.Key) < 0 &&
+                (earliest is null || string.CompareOrdinal(holder, earliest) < 0))
+            {
+                earliest = holder;
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>
+    /// What makes two articles one: the same link (scheme, host case, trailing slash and fragment
+    /// ignored) or the same words in the same order (case, punctuation and spacing ignored).
+    /// </summary>
+    internal static IReadOnlyList<string> Identities(Article article)
+    {
+        var identities = new List<string>(2);
+        if (article.Url is not null && Uri.TryCreate(article.Url, UriKind.Absolute, out var uri))
+        {
+            identities.Add("url:" + uri.Host.ToLowerInvariant() + uri.AbsolutePath.TrimEnd('/') + uri.Query);
+        }
+
+        var words = new StringBuilder();
+        foreach (var paragraph in article.Paragraphs)
+        {
+            foreach (var c in paragraph.Text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    words.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            words.Append(' ');
+        }
+
+        identities.Add("text:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(words.ToString())), 0, 16));
+        return identities;
     }
 }
 
@@ -113,7 +325,10 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
 public static class SentenceDocuments
 {
     /// <summary>One document per sentence, in reading order.</summary>
-    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter)
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter) => Build(article, splitter, article.Key);
+
+    /// <summary>One document per sentence, in reading order, marked as coming from the corpus file <paramref name="fileKey"/>.</summary>
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, string fileKey)
     {
         var documents = new List<Document>();
         foreach (var paragraph in article.Paragraphs)
@@ -126,8 +341,11 @@ public static class SentenceDocuments
                 cursor = offset + 1;
                 var document = new Document
                 {
-                    new StringField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}", Field.Store.YES),
+                    // Stored, not indexed: nothing looks a sentence up by id, and a million unique terms cost indexing time.
+                    new StoredField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}"),
                     new StringField(SentenceFields.Article, article.Key, Field.Store.YES),
+                    new StringField(SentenceFields.File, fileKey, Field.Store.NO),
+                    // Analysed on every sentence: ranking credits a concept the headline says (see QuestionAnswerer).
                     new TextField(SentenceFields.Title, article.Title, Field.Store.YES),
                     new TextField(SentenceFields.Text, sentences[i], Field.Store.YES),
                     new TextField(SentenceFields.Window, string.Join(' ', sentences.Skip(Math.Max(i - 1, 0)).Take(i == 0 ? 2 : 3)), Field.Store.NO),
@@ -136,19 +354,28 @@ public static class SentenceDocuments
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
                 };
+                var lead = documents.Count == 0;
+                if (lead)
+                {
+                    document.Add(new StringField(SentenceFields.Lead, "1", Field.Store.NO));
+                }
+
+                // Byline and source are searchable on the lead sentence only, stored on all: nothing ranks
+                // by them per sentence, and analysing them again for each sentence slowed indexing (tests/Benchmarks --breakdown).
                 if (article.Author is not null)
                 {
-                    document.Add(new TextField(SentenceFields.Author, article.Author, Field.Store.YES));
+                    document.Add(lead ? new TextField(SentenceFields.Author, article.Author, Field.Store.YES) : new StoredField(SentenceFields.Author, article.Author));
                 }
 
                 if (article.Source is not null)
                 {
-                    document.Add(new TextField(SentenceFields.Source, article.Source, Field.Store.YES));
+                    document.Add(lead ? new TextField(SentenceFields.Source, article.Source, Field.Store.YES) : new StoredField(SentenceFields.Source, article.Source));
+                    document.Add(new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO));
                 }
 
                 if (article.Published is { } published)
                 {
-                    document.Add(new StoredField(SentenceFields.Published, published.UtcTicks));
+                    document.Add(new Int64Field(SentenceFields.Published, published.UtcTicks, Field.Store.YES));
                 }
 
                 if (article.Url is not null)

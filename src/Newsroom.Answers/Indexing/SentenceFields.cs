@@ -9,24 +9,40 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
-    /// <summary>Unique sentence id, "key#paragraph.sentence" (untokenised).</summary>
+    /// <summary>Unique sentence id, "key#paragraph.sentence" (stored only).</summary>
     public const string Id = "id";
+
+    /// <summary>
+    /// The <see cref="Id"/> of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
+    /// <paramref name="articleKey"/>, as the indexer writes it (tests page through answers by these ids, so a drift fails them).
+    /// </summary>
+    public static string SentenceId(string articleKey, int paragraph, int sentence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{articleKey}#{paragraph}.{sentence}");
 
     /// <summary>The article key (untokenised): re-indexing an article replaces all its sentences.</summary>
     public const string Article = "article";
 
-    /// <summary>Headline (analysed, stored).</summary>
+    /// <summary>The corpus file the article came from (untokenised): changing or deleting a file replaces all its articles.</summary>
+    public const string File = "file";
+
+    /// <summary>"1" on each article's first sentence (untokenised): one hit per article when listing the archive.</summary>
+    public const string Lead = "lead";
+
+    /// <summary>The source in lower case (untokenised), for questions limited to one source ("what did CBS News report…").</summary>
+    public const string SourceKey = "source_key";
+
+    /// <summary>Headline (stored on every sentence; analysed on the article's lead sentence only).</summary>
     public const string Title = "title";
 
-    /// <summary>Byline (analysed, stored).</summary>
+    /// <summary>Byline (stored on every sentence; analysed on the lead sentence only).</summary>
     public const string Author = "author";
 
-    /// <summary>Publication (analysed, stored).</summary>
+    /// <summary>Publication (stored on every sentence; analysed on the lead sentence only).</summary>
     public const string Source = "source";
 
-    /// <summary>Publication date as UTC ticks (stored).</summary>
+    /// <summary>Publication date as UTC ticks (Int64, indexed for date ranges and sorting, stored).</summary>
     public const string Published = "published";
 
     /// <summary>Link to the article (stored).</summary>
@@ -55,4 +71,6 @@ public static class SentenceFields
 
     /// <summary>The sentence's paragraph (analysed, not stored): context that the sentence alone may lack.</summary>
     public const string Context = "context";
+    /// <summary>How a source is written in <see cref="SourceKey"/>: lower case, single spaces.</summary>
+    public static string SourceKeyOf(string source) => string.Join(' ', source.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

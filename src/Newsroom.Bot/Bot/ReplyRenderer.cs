@@ -39,7 +39,8 @@ public sealed class ReplyRenderer
         var style = StyleFor(channelId);
         var text = answer.Status switch
         {
-            AnswerStatus.Answered => Citations(answer.Citations, style),
+            AnswerStatus.Answered => Citations(answer.Citations, style, answer.Heading),
+            AnswerStatus.NotFound when answer.Heading is not null => $"{Escape(answer.Heading)} Try other words or dates, or type **help**.",
             AnswerStatus.NotFound => "I couldn't find that in the reporting. I only answer with sentences from our articles, and none of them says this clearly enough to quote. Try other words, or type **help**.",
             AnswerStatus.EmptyQuestion => $"Ask me a question about our reporting, for example: *{Escape(exampleQuestion)}*",
             AnswerStatus.TooLong => $"That message is {answer.Question.Length:N0} characters long. Please ask one question at a time, in under {maxQuestionLength:N0} characters.",
@@ -109,9 +110,9 @@ public sealed class ReplyRenderer
         _ => CitationStyle.SourceLinesOnly,
     };
 
-    private static string Citations(IReadOnlyList<Citation> citations, CitationStyle style)
+    private static string Citations(IReadOnlyList<Citation> citations, CitationStyle style, string? heading)
     {
-        var text = new StringBuilder(citations.Count == 1 ? "Here is what the reporting says:\n\n" : "Here is what the reporting says, best match first:\n\n");
+        var text = new StringBuilder(heading is not null ? Escape(heading) + "\n\n" : citations.Count == 1 ? "Here is what the reporting says:\n\n" : "Here is what the reporting says, best match first:\n\n");
         foreach (var citation in citations)
         {
             text.Append(CultureInfo.InvariantCulture, $"{citation.Number}. “{Emphasise(citation.Text, citation.Highlights)}”");

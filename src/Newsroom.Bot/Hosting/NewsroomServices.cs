@@ -8,6 +8,7 @@ using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Bot;
 using Newsroom.Bot.DirectLine;
+using Newsroom.Bot.Feedback;
 
 namespace Newsroom.Bot.Hosting;
 
@@ -31,7 +32,10 @@ public static class NewsroomServices
         builder.Services.AddSingleton<ArchiveStatus>();
         builder.Services.AddSingleton(OpenIndex);
         builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
-        builder.Services.AddHostedService<CorpusSynchronizer>();
+        builder.Services.AddSingleton(sp => new ArchiveQuestions(sp.GetRequiredService<QuestionAnswerer>(), sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
+        builder.Services.AddSingleton<CorpusWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
+        builder.Services.AddSingleton(sp => new ArticleLookup(sp.GetRequiredService<ArticleIndex>()));
         return builder;
     }
 
@@ -43,12 +47,22 @@ public static class NewsroomServices
     public static WebApplicationBuilder AddNewsroomBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        // The credentials sit at the top level under the SDK's names, so they are bound from the root.
+        builder.Services.AddOptions<BotCredentials>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         // One adapter for every channel: /api/messages uses it through the interface, the local Direct Line directly.
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<ReplyRenderer>();
+        builder.Services.AddSingleton<AnswerActions>();
+        // Conversation state (what "more", "context" and "and Rwanda?" refer to) over one IStorage.
+        // MemoryStorage keeps it for the life of the process; a shared store makes follow-ups work
+        // across restarts and instances: AddNewsroomStorage puts Redis in its place when Storage:Redis is set.
+        builder.Services.AddSingleton<IStorage>(_ => new MemoryStorage());
+        builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        builder.AddNewsroomFeedback();
         builder.Services.AddTransient<IBot, NewsroomBot>();
         return builder;
     }
@@ -82,11 +96,21 @@ public static class NewsroomServices
         return app;
     }
 
+    /// <summary>Thumbs up / down on answers, appended to the feedback file (Feedback:File, relative to the root).</summary>
+    public static WebApplicationBuilder AddNewsroomFeedback(this WebApplicationBuilder builder)
+    {
+        var root = RootFolder.Find(builder.Configuration["Root"]);
+        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new FeedbackLog(RootFolder.Resolve(root, sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.File)));
+        return builder;
+    }
+
     /// <summary>POST /api/messages, the Bot Framework messaging endpoint, and GET /health.</summary>
     public static WebApplication MapNewsroomBot(this WebApplication app)
     {
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+            .AddEndpointFilter(AuthorizationHeader.RefuseUnreadable)
             .AddEndpointFilter(ActivityShape.RejectMalformed);
         app.MapGet("/health", (ArticleIndex index, ArchiveStatus archive) =>
         {
@@ -132,14 +156,16 @@ public static class NewsroomServices
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsroom.Bot");
         var paths = app.Services.GetRequiredService<ResolvedPaths>();
-        var appId = app.Configuration["MicrosoftAppId"];
-        if (string.IsNullOrWhiteSpace(appId))
+        var credentials = app.Services.GetRequiredService<IOptions<BotCredentials>>().Value;
+        if (credentials.IsEmulatorMode)
         {
-            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests");
+            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests and replies are sent unauthenticated");
         }
         else
         {
-            logger.LogInformation("Bot Framework authentication on for app {AppId} ({AppType})", appId, app.Configuration["MicrosoftAppType"] ?? "MultiTenant");
+            // The app id is public (it is in the Teams manifest); the password is never logged.
+            logger.LogInformation("Bot Framework authentication on for app {AppId} ({AppType}): /api/messages requires a Bot Framework token and replies are sent signed in",
+                credentials.MicrosoftAppId, credentials.AppType);
         }
 
         logger.LogInformation("Corpus {Corpus}, index {Index}", paths.Corpus, paths.Index);

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsroom.Bot.Storage;
 using StackExchange.Redis;
 
@@ -20,13 +21,17 @@ public sealed class StorageOptions
 /// <summary>The Bot Framework <see cref="IStorage"/> the bot's state lives in.</summary>
 public static class StorageServices
 {
-    /// <summary>Redis when "Storage:Redis" is configured (several instances behind a load balancer), else the SDK's MemoryStorage (one process, no server needed).</summary>
+    /// <summary>
+    /// Redis when "Storage:Redis" is configured (several instances behind a load balancer), in place
+    /// of the MemoryStorage <see cref="NewsroomServices.AddNewsroomBot"/> registers for conversation
+    /// state (one process, no server needed); without it, that registration stays as it is.
+    /// </summary>
     public static WebApplicationBuilder AddNewsroomStorage(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Redis)}"];
         if (string.IsNullOrWhiteSpace(redis))
         {
-            builder.Services.AddSingleton<IStorage, MemoryStorage>();
+            builder.Services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
             return builder;
         }
 
@@ -37,7 +42,8 @@ public static class StorageServices
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
-        builder.Services.AddSingleton<IStorage>(sp => new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase()));
+        // Replace, not add: exactly one IStorage, so nothing can resolve the memory one by mistake.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase())));
         return builder;
     }
 }

@@ -1,0 +1,340 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Newsroom.Answers.Indexing;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Newsroom.Answers.Answering;
+
+/// <summary>Which published articles a question is limited to: a date range, a source, both or neither.</summary>
+public sealed record ArchiveFilter(DateRange? Dates, string? Source)
+{
+    /// <summary>No limit.</summary>
+    public static ArchiveFilter None { get; } = new(null, null);
+
+    /// <summary>True when nothing is limited.</summary>
+    public bool IsEmpty => Dates is null && Source is null;
+
+    /// <summary>The Lucene filter for it (null when nothing is limited): a numeric range on the date, a term on the source.</summary>
+    public Filter? ToLuceneFilter()
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        if (Dates is { } dates)
+        {
+            query.Add(NumericRangeQuery.NewInt64Range(SentenceFields.Published, dates.From?.UtcTicks, dates.Until?.UtcTicks, true, false), Occur.MUST);
+        }
+
+        if (Source is not null)
+        {
+            query.Add(new TermQuery(new Term(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(Source))), Occur.MUST);
+        }
+
+        return new QueryWrapperFilter(query);
+    }
+
+    /// <summary>"from CBS News in May 2025", for replies.</summary>
+    public string Describe() =>
+        string.Join(' ', new[] { Source is null ? null : $"from {Source}", Dates?.DescribeAsLimit() }.OfType<string>());
+
+    /// <summary>The same limit, with the source as the articles write it ("CBS News", not "cbs news").</summary>
+    internal ArchiveFilter Named(IEnumerable<Citation> citations) =>
+        Source is null ? this : this with { Source = citations.Select(c => c.Source).FirstOrDefault(s => s is not null && SentenceFields.SourceKeyOf(s) == Source) ?? Source };
+}
+
+/// <summary>
+/// Routes a chat message: questions about the archive itself ("what articles do you have?",
+/// "latest on Libya") are answered from article metadata; questions limited by date or source
+/// ("what did we report in May 2025 about deportations?", "what did CBS News report about Libya?")
+/// are answered by <see cref="QuestionAnswerer"/> on the articles the limit lets through; every
+/// other message goes to <see cref="QuestionAnswerer"/> unchanged. Thread-safe.
+/// </summary>
+public sealed partial class ArchiveQuestions
+{
+    /// <summary>Most headlines one listing shows.</summary>
+    public const int MaxListed = 10;
+
+    private readonly QuestionAnswerer _answerer;
+    private readonly ArticleIndex _index;
+    private readonly AnswerOptions _options;
+    private readonly TimeProvider _time;
+    private SourcesCache? _sources;
+    private SourcePhraseCache? _sourcePhrase;
+
+    /// <summary>Routes questions to <paramref name="answerer"/> over <paramref name="index"/>; "last week" is relative to <paramref name="time"/>.</summary>
+    public ArchiveQuestions(QuestionAnswerer answerer, ArticleIndex index, AnswerOptions options, TimeProvider? time = null)
+    {
+        _answerer = answerer;
+        _index = index;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Answers <paramref name="question"/>, whatever kind it is. Never throws for any text.</summary>
+    public Answer Ask(string? question)
+    {
+        var text = (question ?? string.Empty).Trim();
+        if (text.Length == 0 || text.Length > _options.MaxQuestionLength)
+        {
+            return _answerer.Ask(text);
+        }
+
+        var bare = text.TrimEnd('?', '!', '.', ' ');
+        if (ListRequest().Match(bare) is { Success: true } list)
+        {
+            var (filter, rest) = Limits(list.Groups["rest"].Value, requireArchivePhrasing: false);
+            var topic = AboutPrefix().Replace(rest, string.Empty).Trim();
+            return topic.Length == 0 ? ListArticles(text, filter) : Latest(text, topic, filter);
+        }
+
+        if (LatestRequest().Match(bare) is { Success: true } latest)
+        {
+            var (filter, topic) = Limits(latest.Groups["topic"].Value, requireArchivePhrasing: false);
+            return Latest(text, AboutPrefix().Replace(topic, string.Empty).Trim(), filter);
+        }
+
+        if (ReportRequest().Match(bare) is { Success: true } report)
+        {
+            var who = report.Groups["who"].Value.Trim();
+            var source = Newsroom().IsMatch(who) ? null : KnownSource(who);
+            if (source is null && !Newsroom().IsMatch(who))
+            {
+                // "What did the minister say about…" is an ordinary question, not one about our reporting.
+                return _answerer.Ask(text);
+            }
+
+            var (filter, rest) = Limits(report.Groups["rest"].Value, requireArchivePhrasing: false);
+            filter = filter with { Source = source ?? filter.Source };
+            var topic = AboutPrefix().Replace(rest, string.Empty).Trim();
+            return topic.Length == 0 ? ListArticles(text, filter) : Limited(text, topic, filter);
+        }
+
+        var (limits, remainder) = Limits(text, requireArchivePhrasing: true);
+        return limits.IsEmpty ? _answerer.Ask(text) : Limited(text, remainder, limits);
+    }
+
+    /// <summary>The newest articles (lead sentence of each), most recent first, at most <see cref="MaxListed"/>.</summary>
+    private Answer ListArticles(string question, ArchiveFilter filter)
+    {
+        var (total, documents) = _index.Search(searcher =>
+        {
+            var lead = new TermQuery(new Term(SentenceFields.Lead, "1"));
+            var sort = new Sort(new SortField(SentenceFields.Published, SortFieldType.INT64, true), SortField.FIELD_DOC);
+            var hits = searcher.Search(lead, filter.ToLuceneFilter(), MaxListed, sort);
+            return (hits.TotalHits, hits.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).ToList());
+        });
+        if (total == 0)
+        {
+            return Answer.Without(question, AnswerStatus.NotFound) with { Heading = filter.IsEmpty ? null : $"I have no articles {filter.Describe()}." };
+        }
+
+        var citations = documents.Select((document, i) => LeadCitation(i + 1, document)).ToList();
+        filter = filter.Named(citations);
+        var scope = filter.IsEmpty ? string.Empty : " " + filter.Describe();
+        var heading = total <= MaxListed
+            ? $"I have {Articles(total)}{scope}, most recent first:"
+            : $"I have {Articles(total)}{scope}; the {MaxListed} most recent:";
+        return new Answer(question, AnswerStatus.Answered, citations) { Heading = heading };
+    }
+
+    /// <summary>The most recent articles about <paramref name="topic"/>, each cited with its best sentence on it.</summary>
+    private Answer Latest(string question, string topic, ArchiveFilter filter)
+    {
+        var topical = _answerer.Ask(topic, filter.ToLuceneFilter());
+        if (topical.Status != AnswerStatus.Answered)
+        {
+            return topical with { Question = question };
+        }
+
+        // The topic's best sentences say which articles are about it; to rank those by date the
+        // question is asked again within each candidate article, so every article is cited with
+        // its own best sentence (and its highlights) by the same ranking as any answer.
+        var articles = _index.Search(searcher =>
+        {
+            var hits = searcher.Search(TopicQuery(topic), filter.ToLuceneFilter(), Math.Max(_options.Candidates, 100)).ScoreDocs;
+            return hits.Select(hit => searcher.Doc(hit.Doc))
+                .Select(document => (Key: document.Get(SentenceFields.Article), Published: document.GetField(SentenceFields.Published)?.GetInt64Value() ?? long.MinValue))
+                .DistinctBy(article => article.Key)
+                .ToList();
+        });
+
+        var citations = new List<Citation>();
+        filter = filter.Named(topical.Citations);
+        foreach (var (key, _) in articles.OrderByDescending(article => article.Published).ThenBy(article => article.Key, StringComparer.Ordinal))
+        {
+            var within = new ArchiveFilter(filter.Dates, filter.Source).ToLuceneFilter() is { } limit
+                ? new QueryWrapperFilter(new BooleanQuery { { new TermQuery(new Term(SentenceFields.Article, key)), Occur.MUST }, { new ConstantScoreQuery(limit), Occur.MUST } })
+                : new QueryWrapperFilter(new TermQuery(new Term(SentenceFields.Article, key)));
+            if (_answerer.Ask(topic, within).Citations is [var best, ..])
+            {
+                citations.Add(best with { Number = citations.Count + 1 });
+            }
+
+            if (citations.Count == _options.MaxCitations)
+            {
+                break;
+            }
+        }
+
+        return citations.Count == 0
+            ? Answer.Without(question, AnswerStatus.NotFound)
+            : new Answer(question, AnswerStatus.Answered, citations) { Heading = $"The latest on {topic}{(filter.IsEmpty ? string.Empty : " " + filter.Describe())}, most recent first:" };
+    }
+
+    /// <summary>An ordinary answer on the articles <paramref name="filter"/> lets through.</summary>
+    private Answer Limited(string question, string topic, ArchiveFilter filter)
+    {
+        var answer = _answerer.Ask(topic, filter.ToLuceneFilter()) with { Question = question };
+        filter = filter.Named(answer.Citations);
+        return answer.Status switch
+        {
+            AnswerStatus.Answered => answer with { Heading = $"Here is what we reported {filter.Describe()}:" },
+            AnswerStatus.NotFound => answer with { Heading = $"I couldn't find that in the reporting {filter.Describe()}." },
+            _ => answer,
+        };
+    }
+
+    /// <summary>The date and source limits in <paramref name="text"/>, and the text without them.</summary>
+    private (ArchiveFilter Filter, string Remainder) Limits(string text, bool requireArchivePhrasing)
+    {
+        DateRange? dates = null;
+        // In an ordinary question a date is usually when something happened ("what happens in
+        // June 2026?"), not when we published: there only "last week", "since…" limit by date.
+        if (DatePhrases.Find(text, _time.GetUtcNow()) is { } found && (!requireArchivePhrasing || RelativeDate().IsMatch(text)))
+        {
+            dates = found.Range;
+            text = found.Remainder;
+        }
+
+        string? source = null;
+        if (SourcePhrase() is { } phrase && phrase.Match(text) is { Success: true } match)
+        {
+            source = SentenceFields.SourceKeyOf(match.Groups["source"].Value);
+            text = text.Remove(match.Index, match.Length).Trim();
+        }
+
+        return (new ArchiveFilter(dates, source), text.Trim().TrimEnd('?', '.', ',').Trim());
+    }
+
+    /// <summary>The source as indexed when <paramref name="name"/> names one ("CBS News", "cbs"), else null.</summary>
+    private string? KnownSource(string name)
+    {
+        var key = SentenceFields.SourceKeyOf(name.Trim());
+        return Sources().FirstOrDefault(source => source == key)
+            ?? Sources().FirstOrDefault(source => source.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "according to|from|in|by|per [the] &lt;a known source&gt;", built once per index snapshot
+    /// (sources change only when articles do), so an ordinary question pays one regex match.
+    /// </summary>
+    private Regex? SourcePhrase()
+    {
+        var sources = Sources();
+        var cached = Volatile.Read(ref _sourcePhrase);
+        if (cached is not null && ReferenceEquals(cached.Sources, sources))
+        {
+            return cached.Phrase;
+        }
+
+        var phrase = sources.Count == 0
+            ? null
+            : new Regex($@"\b(?:according\s+to|from|in|by|per)\s+(?:the\s+)?(?<source>{string.Join('|', sources.Select(s => Regex.Escape(s).Replace(@"\ ", @"\s+", StringComparison.Ordinal)))})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        Volatile.Write(ref _sourcePhrase, new SourcePhraseCache(sources, phrase));
+        return phrase;
+    }
+
+    /// <summary>Every source in the index, lower case, longest first (so "CBS News Radio" wins over "CBS News"); the same list object while the index is unchanged.</summary>
+    private List<string> Sources() => _index.Search(searcher =>
+    {
+        var cached = Volatile.Read(ref _sources);
+        if (cached is not null && ReferenceEquals(cached.Reader, searcher.IndexReader))
+        {
+            return cached.Sources;
+        }
+
+        var sources = new List<string>();
+        var terms = MultiFields.GetTerms(searcher.IndexReader, SentenceFields.SourceKey);
+        if (terms is not null)
+        {
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                sources.Add(iterator.Term.Utf8ToString());
+            }
+        }
+
+        var ordered = sources.OrderByDescending(s => s.Length).ToList();
+        Volatile.Write(ref _sources, new SourcesCache(searcher.IndexReader, ordered));
+        return ordered;
+    });
+
+    private Query TopicQuery(string topic)
+    {
+        var query = new BooleanQuery();
+        using var stream = _index.Analyzer.GetTokenStream(SentenceFields.Text, topic);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            query.Add(new TermQuery(new Term(SentenceFields.Text, term.ToString())), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SentenceFields.Title, term.ToString())), Occur.SHOULD);
+        }
+
+        stream.End();
+        return query;
+    }
+
+    private static Citation LeadCitation(int number, Document document)
+    {
+        var published = document.GetField(SentenceFields.Published)?.GetInt64Value();
+        return new Citation(
+            number,
+            ArticleKey: document.Get(SentenceFields.Article) ?? string.Empty,
+            Title: document.Get(SentenceFields.Title) ?? string.Empty,
+            Author: document.Get(SentenceFields.Author),
+            Source: document.Get(SentenceFields.Source),
+            Published: published is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+            Url: document.Get(SentenceFields.Url),
+            Paragraph: document.GetField(SentenceFields.Paragraph)?.GetInt32Value() ?? 0,
+            Sentence: document.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0,
+            Text: document.Get(SentenceFields.Text) ?? string.Empty,
+            Highlights: [],
+            IsCaption: document.Get(SentenceFields.Kind) == "caption",
+            Credit: document.Get(SentenceFields.Credit),
+            Confidence: 1);
+    }
+
+    private sealed record SourcesCache(IndexReader Reader, List<string> Sources);
+
+    private sealed record SourcePhraseCache(List<string> Sources, Regex? Phrase);
+
+    private static string Articles(int count) => count.ToString("N0", CultureInfo.InvariantCulture) + (count == 1 ? " article" : " articles");
+
+    // "what articles do you have", "which stories are there from May 2025", "list your articles", "show me the articles about Libya"
+    [GeneratedRegex(@"^(?:(?:so\s+)?(?:what|which)\s+(?:articles|stories|reports|news)\s+(?:do\s+you\s+have|have\s+you\s+got|are\s+there|are\s+in\s+the\s+archive|do\s+you\s+know(?:\s+of)?|can\s+you\s+search|have\s+we\s+(?:published|written))|(?:list|show)(?:\s+me)?(?:\s+(?:the|all|your))?\s+(?:articles|stories))\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListRequest();
+
+    // "latest on Libya", "what's the latest news about Libya", "most recent stories on deportations"
+    [GeneratedRegex(@"^(?:(?:what(?:'s|’s|\s+is|\s+are)\s+)?(?:the\s+)?(?:latest|newest|most\s+recent|recent)(?:\s+(?:news|stories|articles|reporting|reports|updates?))?\s+(?:on|about|regarding|concerning|in)\s+)(?<topic>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LatestRequest();
+
+    // "what did we report in May 2025 about deportations", "what has CBS News written about Libya"
+    [GeneratedRegex(@"^what\s+(?:did|has|have)\s+(?<who>.+?)\s+(?:report|reported|write|written|wrote|publish|published|say|said|cover|covered)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportRequest();
+
+    [GeneratedRegex(@"^(?:we|you|the\s+newsroom|our\s+reporters|our\s+newsroom|this\s+newsroom)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Newsroom();
+
+    [GeneratedRegex(@"^\s*(?:about|on|regarding|concerning|of)\b\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutPrefix();
+
+    [GeneratedRegex(@"\b(?:last|this|past)\s+(?:\d+\s+)?(?:days?|weeks?|months?|years?)\b|\byesterday\b|\btoday\b|\bsince\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeDate();
+}

@@ -1,0 +1,42 @@
+using Newsroom.Answers.Indexing;
+using Spectre.Console;
+using System.CommandLine;
+using System.Globalization;
+
+namespace Newsroom.Bot.Commands;
+
+/// <summary><c>stats</c>: what the index holds, how big it is, and when it last changed.</summary>
+internal static class StatsCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var command = new Command("stats", "Show articles, sentences, index size on disk and last update time.");
+        command.SetAction((_, _) => CommandServices.RunAsync(context, services => Run(services, context.Console)));
+        return command;
+    }
+
+    private static int Run(CommandServices services, IAnsiConsole console)
+    {
+        var index = services.Get<ArticleIndex>();
+        var manifest = index.Manifest;
+        var table = new Table().AddColumns("Index", "").HideHeaders();
+        table.AddRow("Articles", index.ArticleCount.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Sentences", index.SentenceCount.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Files indexed", manifest.Values.Count(entry => entry.Sentences > 0).ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Files skipped", manifest.Values.Count(entry => entry.SkipReason is not null).ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Duplicate articles", manifest.Values.Sum(entry => entry.Articles.Count(a => a.DuplicateOf is not null)).ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Index size on disk", Size(index.SizeInBytes));
+        table.AddRow("Last updated", index.LastCommitUtc is { } when ? when.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "never (run index)");
+        table.AddRow("Index folder", Markup.Escape(services.Paths.Index));
+        table.AddRow("Corpus folder", Markup.Escape(services.Paths.Corpus));
+        console.Write(table);
+        return HostCommands.Success;
+    }
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 * 1024 => $"{bytes / 1024.0:N1} KB",
+        < 1024L * 1024 * 1024 => $"{bytes / 1024.0 / 1024:N1} MB",
+        _ => $"{bytes / 1024.0 / 1024 / 1024:N2} GB",
+    };
+}

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Configuration;
+using Newsroom.Bot.Hosting;
+using System.Globalization;
+
+namespace Newsroom.Bot.Feedback;
+
+/// <summary>The votes on one answer: one question with one set of cited sentences.</summary>
+/// <param name="Question">The question.</param>
+/// <param name="Citations">The sentences cited.</param>
+/// <param name="Likes">Thumbs up.</param>
+/// <param name="Dislikes">Thumbs down.</param>
+/// <param name="Comments">What people wrote, oldest first.</param>
+/// <param name="Last">The latest vote.</param>
+public sealed record AnswerFeedback(
+    string Question,
+    IReadOnlyList<FeedbackSentence> Citations,
+    int Likes,
+    int Dislikes,
+    IReadOnlyList<string> Comments,
+    DateTimeOffset Last);
+
+/// <summary>
+/// Summarises the feedback file for newsroom staff: votes grouped by answer (the same question
+/// answered with the same sentences), most disliked first, so what needs fixing in the reporting,
+/// the synonyms or the ranking is at the top.
+/// </summary>
+public static class FeedbackSummary
+{
+    /// <summary>Groups <paramref name="entries"/> by answer, most disliked first (then fewest likes, then latest).</summary>
+    public static IReadOnlyList<AnswerFeedback> Summarise(IEnumerable<FeedbackEntry> entries) =>
+        entries
+            .GroupBy(e => (Question: e.Question.Trim().ToLowerInvariant(), Sentences: string.Join('\n', e.Citations.Select(c => c.Id))))
+            .Select(group =>
+            {
+                var ordered = group.OrderBy(e => e.Time).ToList();
+                return new AnswerFeedback(
+                    ordered[^1].Question.Trim(),
+                    ordered[^1].Citations,
+                    ordered.Count(e => e.Reaction == "like"),
+                    ordered.Count(e => e.Reaction == "dislike"),
+                    ordered.Select(e => e.Comment).OfType<string>().Where(c => c.Length > 0).ToList(),
+                    ordered[^1].Time);
+            })
+            .OrderByDescending(a => a.Dislikes)
+            .ThenBy(a => a.Likes)
+            .ThenByDescending(a => a.Last)
+            .ToList();
+
+    /// <summary>Writes the summary of the feedback file at <paramref name="path"/> to <paramref name="output"/>.</summary>
+    public static void Write(string path, TextWriter output)
+    {
+        var (entries, unreadable) = FeedbackLog.Read(path);
+        if (entries.Count == 0)
+        {
+            output.WriteLine(File.Exists(path) ? $"No votes in {path} yet." : $"No feedback yet: {path} does not exist.");
+            if (unreadable > 0)
+            {
+                output.WriteLine($"{unreadable} line(s) could not be read.");
+            }
+
+            return;
+        }
+
+        var answers = Summarise(entries);
+        var likes = entries.Count(e => e.Reaction == "like");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Feedback in {path}: {entries.Count} votes ({likes} up, {entries.Count - likes} down) on {answers.Count} answers, most disliked first."));
+        if (unreadable > 0)
+        {
+            output.WriteLine($"({unreadable} line(s) could not be read and are left out.)");
+        }
+
+        foreach (var answer in answers)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"👎 {answer.Dislikes}  👍 {answer.Likes}  “{answer.Question}”  (last vote {answer.Last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
+            foreach (var sentence in answer.Citations)
+            {
+                output.WriteLine($"    {sentence.Id}  “{Shorten(sentence.Text, 140)}”");
+            }
+
+            foreach (var comment in answer.Comments)
+            {
+                output.WriteLine($"    comment: {Shorten(comment, 300)}");
+            }
+        }
+    }
+
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+}
+
+/// <summary>
+/// <c>dotnet run --project src/Newsroom.Bot -- feedback</c>: prints the feedback summary and exits,
+/// reading the same settings (Feedback:File, Root) as the bot.
+/// </summary>
+public static class FeedbackCommand
+{
+    /// <summary>The verb.</summary>
+    public const string Verb = "feedback";
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static int Run(IConfiguration configuration, TextWriter output)
+    {
+        var root = RootFolder.Find(configuration["Root"]);
+        var options = configuration.GetSection(FeedbackOptions.Section).Get<FeedbackOptions>() ?? new FeedbackOptions();
+        if (string.IsNullOrWhiteSpace(options.File))
+        {
+            output.WriteLine("Feedback:File is empty: set it to the feedback file's path.");
+            return 2;
+        }
+
+        FeedbackSummary.Write(RootFolder.Resolve(root, options.File), output);
+        return 0;
+    }
+}

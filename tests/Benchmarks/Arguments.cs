@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Newsroom.Answers.Answering;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>The benchmark's command line, and small helpers around it.</summary>
+internal sealed partial record Arguments(int Sentences, int Questions, int Seed, string? Work, bool Keep)
+{
+    public static Arguments Parse(string[] args)
+    {
+        // Five flags: a parser library would be more code than this.
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        return new Arguments(
+            int.Parse(Value("--sentences") ?? "100000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--questions") ?? "1000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
+            Value("--work"),
+            args.Contains("--keep"));
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static AnswerOptions ShippedAnswerOptions(string root) =>
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json")).Build()
+            .GetSection(AnswerOptions.Section).Get<AnswerOptions>() ?? new AnswerOptions();
+
+    /// <summary>Questions a reader might ask about sentences of the corpus: 3–5 of a sentence's content words.</summary>
+    public static List<string> MakeQuestions(IReadOnlyList<string> sample, int count, int seed)
+    {
+        var random = new Random(seed + 7);
+        var questions = new List<string>(count);
+        while (questions.Count < count)
+        {
+            var words = ContentWord().Matches(sample[random.Next(sample.Count)]).Select(m => m.Value).ToList();
+            if (words.Count < 3)
+            {
+                continue;
+            }
+
+            var take = Math.Min(words.Count, random.Next(3, 6));
+            var start = random.Next(0, words.Count - take + 1);
+            questions.Add($"What about {string.Join(' ', words.Skip(start).Take(take))}?");
+        }
+
+        return questions;
+    }
+
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    [GeneratedRegex(@"\b\p{L}{4,}\b")]
+    private static partial Regex ContentWord();
+}

@@ -1,0 +1,166 @@
+using Newsroom.Answers.Answering;
+using Newsroom.Answers.Corpus;
+using Newsroom.Answers.Indexing;
+using Newsroom.Benchmarks;
+using System.Diagnostics;
+using System.Globalization;
+
+// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--work DIR] [--keep] [--breakdown]
+var options = Arguments.Parse(args);
+var configuration = typeof(Arguments).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+var root = Arguments.RepositoryRoot();
+var work = options.Work ?? Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+var corpusFolder = Path.Combine(work, "corpus");
+var productIndex = Path.Combine(work, "index");
+var rawIndex = Path.Combine(work, "raw-index");
+var report = new Report();
+report.Note($"{options.Sentences:N0} sentences, seed {options.Seed}, {Environment.ProcessorCount} cores, {configuration} build, load average at start {Arguments.LoadAverage()}");
+
+try
+{
+    // 1. A corpus on disk.
+    var generator = new CorpusGenerator(File.ReadAllText(Path.Combine(root, "corpus", "000_47feea0d49ae04be.txt")), options.Seed);
+    var clock = Stopwatch.StartNew();
+    var fileCount = generator.Write(corpusFolder, options.Sentences);
+    report.Note($"Generated {fileCount:N0} files in {clock.Elapsed.TotalSeconds:N1} s");
+    var files = Directory.GetFiles(corpusFolder, "*", SearchOption.AllDirectories);
+    var questions = Arguments.MakeQuestions(generator.Sample, options.Questions, options.Seed);
+    if (args.Contains("--breakdown"))
+    {
+        IndexingBreakdown.Run(corpusFolder, report);
+        return;
+    }
+
+    // 2. Indexing from files: raw Lucene.Net, then the product (fresh index each).
+    using var raw = new RawLucene(rawIndex);
+    clock.Restart();
+    var rawSentences = raw.Index(files);
+    var rawRate = rawSentences / clock.Elapsed.TotalSeconds;
+    report.Row("Indexing from files (sentences/s)", rawRate, null, "≥ 50% of raw", "");
+    var (productRate, productSentences, productSize) = IndexProduct(corpusFolder, productIndex);
+    report.Ratio("Indexing from files (sentences/s)", productRate, rawRate, productRate >= 0.5 * rawRate);
+    report.Row("Index size on disk (MB)", raw.SizeInBytes / 1048576.0, productSize / 1048576.0, "", $"{productSentences:N0} sentences in the product index, {rawSentences:N0} raw");
+
+    // 3. Answer latency through the answering code, same questions, after a warm-up.
+    raw.Open();
+    var rawLatency = Measure(questions, q => raw.Ask(q));
+    double[] productLatency, answererLatency;
+    using (var index = ArticleIndex.OpenFolder(productIndex, new NewsAnalyzer()))
+    {
+        var answerOptions = Arguments.ShippedAnswerOptions(root);
+        var answerer = new QuestionAnswerer(index, answerOptions);
+        var router = new ArchiveQuestions(answerer, index, answerOptions);
+        answererLatency = Measure(questions, q => answerer.Ask(q).Citations.Count);
+        productLatency = Measure(questions, q => router.Ask(q).Citations.Count);
+        report.Note($"Product answered {questions.Count(q => router.Ask(q).Status == AnswerStatus.Answered) * 100.0 / questions.Count:N0}% of the benchmark questions with citations");
+    }
+
+    report.Latency("Answer latency, answering code (ms)", productLatency, rawLatency);
+    report.Latency("… of which QuestionAnswerer alone (ms)", answererLatency, rawLatency);
+
+    // 4. The real host: start-up with the existing index, HTTP latency, 16 conversations, freshness, memory.
+    var (bot, startUp) = await BotProcess.StartAsync(root, configuration, corpusFolder, productIndex);
+    await using (bot)
+    {
+        report.Row("Start-up with an existing index (s)", null, startUp.TotalSeconds, "≤ 3 s", "process start until /health answers");
+        foreach (var question in questions.Take(100))
+        {
+            await bot.AskAsync("warm-up", question);
+        }
+
+        var http = new List<double>();
+        foreach (var question in questions)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await bot.AskAsync("latency", question);
+            http.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        report.Latency("Answer latency, HTTP /api/messages (ms)", [.. http], null);
+
+        var (answers, errors, seconds) = await Concurrent(bot, questions, conversations: 16, perConversation: options.Questions / 4, TimeSpan.FromSeconds(30));
+        report.Row("Sustained answers/s, 16 conversations", null, answers / seconds, "≥ 300/s, no errors", $"{answers:N0} answers in {seconds:N1} s, {errors} errors");
+
+        var fresh = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var marker = $"zorblax{i}quint";
+            var path = Path.Combine(corpusFolder, $"breaking-{i}.txt");
+            var started = Stopwatch.GetTimestamp();
+            await File.WriteAllTextAsync(path, $"Breaking news {i}\n\n{generator.SentenceWith(marker)}\n");
+            while (!(await bot.AskAsync("fresh", $"What about the {marker} plan?")).Contains(marker, StringComparison.Ordinal))
+            {
+                if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
+                {
+                    throw new TimeoutException("A new article was not answerable within 30 s");
+                }
+
+                await Task.Delay(20);
+            }
+
+            fresh.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            await Task.Delay(500);
+        }
+
+        report.Row("New article answerable after it lands (s)", null, fresh.Max(), "≤ 2 s", $"worst of 3 (each: {string.Join(", ", fresh.Select(f => f.ToString("N2", CultureInfo.InvariantCulture)))})");
+        report.Row("Peak memory while serving (MB)", null, bot.PeakMemoryBytes() / 1048576.0, "≤ 600 MB", "peak resident set of the bot process (VmHWM)");
+    }
+
+    report.Note($"Load average at end {Arguments.LoadAverage()}");
+    report.Print();
+}
+finally
+{
+    if (!options.Keep)
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
+
+static (double Rate, int Sentences, long Size) IndexProduct(string corpusFolder, string indexFolder)
+{
+    using var index = ArticleIndex.OpenFolder(indexFolder, new NewsAnalyzer());
+    var clock = Stopwatch.StartNew();
+    var result = new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpusFolder), index);
+    return (result.Sentences / clock.Elapsed.TotalSeconds, result.Sentences, index.SizeInBytes);
+}
+
+static double[] Measure(IReadOnlyList<string> questions, Func<string, int> ask)
+{
+    foreach (var question in questions.Take(200))
+    {
+        ask(question);
+    }
+
+    var times = new double[questions.Count];
+    for (var i = 0; i < questions.Count; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        ask(questions[i]);
+        times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    return times;
+}
+
+static async Task<(int Answers, int Errors, double Seconds)> Concurrent(BotProcess bot, IReadOnlyList<string> questions, int conversations, int perConversation, TimeSpan limit)
+{
+    int answers = 0, errors = 0;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => Task.Run(async () =>
+    {
+        for (var i = 0; i < perConversation && clock.Elapsed < limit; i++)
+        {
+            try
+            {
+                await bot.AskAsync($"conversation-{c}", questions[(c * 7919 + i) % questions.Count]);
+                Interlocked.Increment(ref answers);
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }
+    })));
+    return (answers, errors, clock.Elapsed.TotalSeconds);
+}

@@ -1,0 +1,231 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newsroom.Bot.Bot;
+using Newtonsoft.Json.Linq;
+
+namespace Newsroom.Bot.Tests;
+
+/// <summary>Conversations about the reporting, turn by turn: more, context, source, short follow-ups, a restart.</summary>
+public sealed class ConversationTests : IDisposable
+{
+    private readonly StrikeCorpus _corpus = new();
+    private readonly BotTestHarness _harness;
+
+    public ConversationTests() => _harness = new BotTestHarness(corpusFolder: _corpus.Folder);
+
+    private static string Text(IActivity reply) => ((IMessageActivity)reply).Text;
+
+    [Fact]
+    public async Task More_pages_through_the_answer_without_repeats_until_it_says_that_is_all()
+    {
+        var pages = new List<Dictionary<int, string>>();
+        var ranOut = 0;
+        void PageOrEnd(IActivity reply)
+        {
+            if (((IMessageActivity)reply).Text.StartsWith("That's all I have on this", StringComparison.Ordinal))
+            {
+                ranOut++;
+                return;
+            }
+
+            Assert.Equal(0, ranOut); // once it has run out, it stays out
+            Assert.StartsWith("More on *Which ports joined the strike?*", Text(reply));
+            pages.Add(StrikeCorpus.Quotes(reply));
+        }
+
+        var flow = _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => pages.Add(StrikeCorpus.Quotes(reply)));
+        foreach (var more in new[] { "more", "More please", "show me more", "more", "more", "more" })
+        {
+            flow = flow.Send(more).AssertReply(PageOrEnd);
+        }
+
+        await flow.StartTestAsync();
+
+        var shown = pages.SelectMany(page => page).ToList();
+        Assert.True(ranOut >= 2, "the answers never ran out");
+        Assert.All(pages.SkipLast(1), page => Assert.Equal(3, page.Count));
+        Assert.Equal(Enumerable.Range(1, shown.Count), shown.Select(q => q.Key));
+        Assert.Equal(shown.Count, shown.Select(q => q.Value).Distinct().Count());
+        Assert.Subset(shown.Select(q => q.Value).ToHashSet(), StrikeCorpus.PortSentences.ToHashSet());
+        Assert.True(pages.Count >= 3, "the eight port sentences alone make three pages");
+    }
+
+    [Fact]
+    public async Task More_before_any_answer_asks_for_a_question_first()
+    {
+        await _harness.Flow()
+            .Send("more")
+            .AssertReply(reply => Assert.StartsWith("There's no answer to follow up on yet", Text(reply)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Context_shows_the_paragraph_with_the_quoted_sentence_in_bold()
+    {
+        await _harness.Flow()
+            .Send("what about Antwerp?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => Assert.DoesNotContain("Taking that as", Text(reply))) // nothing to follow up yet: a question of its own
+            .Send(StrikeCorpus.Question)
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(_ => { })
+            .Send("and Antwerp?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => Assert.Contains("Antwerp", StrikeCorpus.Quotes(reply)[1]))
+            .Send("show the paragraph")
+            .AssertReply(reply =>
+            {
+                var text = Text(reply);
+                Assert.StartsWith("The paragraph around quote 1 (paragraph 2 of *Dockworkers strike spreads along the coast*)", text);
+                Assert.Contains("> **The port of Antwerp joined the strike a day later, union leaders said.** Ships queued outside the locks.", text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Context_with_a_number_shows_that_quotes_paragraph()
+    {
+        var second = string.Empty;
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(reply => second = StrikeCorpus.Quotes(reply)[2])
+            .Send("context 2")
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("The paragraph around quote 2 ", Text(reply));
+                Assert.Contains($"**{ReplyRenderer.Escape(second)}**", Text(reply));
+            })
+            .Send("context 7")
+            .AssertReply(reply => Assert.Equal("There is no quote 7 in this conversation; I have shown quotes 1 to 3.", Text(reply)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Source_gives_title_byline_date_and_link_of_the_quoted_article()
+    {
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("and Antwerp?")
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("source 1")
+            .AssertReply(reply => Assert.Equal(
+                "That is from:\n\n- **Dockworkers strike spreads along the coast**, by Jane Doe, Harbor Gazette, 6 May 2025 (quote 1) · " +
+                "[https://example.com/port-strike](https://example.com/port-strike)",
+                Text(reply)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Source_without_a_number_lists_every_article_of_the_last_reply()
+    {
+        var quotes = new Dictionary<int, string>();
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("and Genoa?")
+            .AssertReply(_ => { })
+            .AssertReply(reply => quotes = StrikeCorpus.Quotes(reply))
+            .Send("Which article?")
+            .AssertReply(reply =>
+            {
+                var text = Text(reply);
+                Assert.Contains("- **Strike update \\(day three\\)**, by John Roe, 8 May 2025 (quote", text);
+                Assert.Contains("no link on file", text);
+                foreach (var number in quotes.Keys)
+                {
+                    Assert.Matches($@"\(quotes? (\d+, )*{number}\b", text);
+                }
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_short_follow_up_is_read_against_the_previous_question_and_says_so()
+    {
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("And Genoa?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("Taking that as: *Which ports joined the strike, and Genoa?*", Text(reply));
+                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(reply)[1]);
+            })
+            .Send("what about Valencia?")
+            .AssertReply(_ => { })
+            .AssertReply(reply =>
+            {
+                // Read against the thread's topic, not piled onto "And Genoa?".
+                Assert.StartsWith("Taking that as: *Which ports joined the strike, what about Valencia?*", Text(reply));
+                Assert.Equal(StrikeCorpus.PortSentences[7], StrikeCorpus.Quotes(reply)[1]);
+            })
+            .Send("when?")
+            .AssertReply(_ => { })
+            .AssertReply(reply => Assert.StartsWith("Taking that as: *When? About: Which ports joined the strike, what about Valencia?*", Text(reply)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_follow_up_works_after_the_bot_restarts_with_a_persistent_store()
+    {
+        // Two storages over one dictionary of JSON documents: what a file or database store keeps
+        // across a restart. The second bot has nothing in memory but what the store gives back.
+        var saved = new Dictionary<string, JObject>();
+        var firstQuotes = new Dictionary<int, string>();
+        using (var before = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved)))
+        {
+            await before.Flow()
+                .Send(StrikeCorpus.Question)
+                .AssertReply(_ => { })
+                .AssertReply(reply => firstQuotes = StrikeCorpus.Quotes(reply))
+                .StartTestAsync();
+        }
+
+        using var after = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved));
+        await after.Flow()
+            .Send("more")
+            .AssertReply(reply =>
+            {
+                var next = StrikeCorpus.Quotes(reply);
+                Assert.Equal([4, 5, 6], next.Keys);
+                Assert.Empty(next.Values.Intersect(firstQuotes.Values));
+            })
+            .Send("context 1")
+            .AssertReply(reply => Assert.Contains($"**{ReplyRenderer.Escape(firstQuotes[1])}**", Text(reply)))
+            .Send("and Hamburg?")
+            .AssertReply(_ => { })
+            .AssertReply(reply => Assert.Equal(StrikeCorpus.PortSentences[2], StrikeCorpus.Quotes(reply)[1]))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_new_question_that_is_not_found_ends_the_thread()
+    {
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("What is the recipe for chocolate cake?")
+            .AssertReply(_ => { })
+            .AssertReply(reply => Assert.StartsWith("I couldn't find that", Text(reply)))
+            .Send("more")
+            .AssertReply(reply => Assert.StartsWith("There's no answer to follow up on yet", Text(reply)))
+            .StartTestAsync();
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _corpus.Dispose();
+    }
+}

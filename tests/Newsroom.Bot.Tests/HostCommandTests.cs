@@ -1,0 +1,132 @@
+using Newsroom.Answers.Indexing;
+using Newsroom.Bot.Commands;
+using Spectre.Console.Testing;
+
+namespace Newsroom.Bot.Tests;
+
+/// <summary>The index, ask and stats verbs, run in process on a throw-away corpus and index.</summary>
+public sealed class HostCommandTests : IDisposable
+{
+    private readonly string _corpus = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
+    private readonly string _index = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+
+    public HostCommandTests()
+    {
+        foreach (var file in Directory.GetFiles(Repository.Corpus))
+        {
+            File.Copy(file, Path.Combine(_corpus, Path.GetFileName(file)));
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole().Width(400);
+        var exitCode = await HostCommands.RunAsync([.. args, $"--Corpus:Folder={_corpus}", $"--Index:Folder={_index}"], console);
+        return (exitCode, console.Output);
+    }
+
+    [Fact]
+    public async Task Index_builds_the_index_and_summarises_it()
+    {
+        var (exitCode, output) = await RunAsync("index");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Matches(@"Articles\s*│\s*1\b", output);
+        Assert.Matches(@"Sentences\s*│\s*16\b", output);
+        Assert.Matches(@"Files skipped\s*│\s*0\b", output);
+    }
+
+    [Fact]
+    public async Task Index_lists_each_skipped_file_with_its_reason_and_exits_with_1()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_corpus, "photo.txt"), [0xFF, 0xD8, 0x00, 0x01]);
+        await File.WriteAllTextAsync(Path.Combine(_corpus, "notes.docx"), "x");
+
+        var (exitCode, output) = await RunAsync("index");
+
+        Assert.Equal(HostCommands.Partial, exitCode);
+        Assert.Matches(@"photo\.txt\s*│\s*not a text file", output);
+        Assert.Matches(@"notes\.docx\s*│\s*unsupported file type '\.docx'", output);
+        Assert.Matches(@"Articles\s*│\s*1\b", output);
+    }
+
+    [Fact]
+    public async Task Ask_answers_in_the_terminal_with_citations()
+    {
+        await RunAsync("index");
+
+        var (exitCode, output) = await RunAsync("ask", "Which countries did U.S. officials approach about deportation deals?");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains("Angola, Benin, Esvatini, Moldova and Rwanda", output);
+        Assert.Contains("by Camilo Montoya-Galvez", output);
+        Assert.Contains("paragraph 13, sentence 1", output);
+    }
+
+    [Fact]
+    public async Task Ask_without_an_answer_says_so_and_exits_with_1()
+    {
+        var (exitCode, output) = await RunAsync("ask", "What is the population of Iceland?");
+
+        Assert.Equal(HostCommands.Partial, exitCode);
+        Assert.Contains("couldn't find", output);
+    }
+
+    [Fact]
+    public async Task Ask_without_a_question_shows_usage_and_exits_with_2()
+    {
+        var (exitCode, output) = await RunAsync("ask");
+
+        Assert.Equal(HostCommands.UsageError, exitCode);
+        Assert.Contains("ask <question>", output);
+    }
+
+    [Fact]
+    public async Task Stats_reports_articles_sentences_size_and_last_update()
+    {
+        await RunAsync("index");
+
+        var (exitCode, output) = await RunAsync("stats");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Matches(@"Articles\s*│\s*1\b", output);
+        Assert.Matches(@"Sentences\s*│\s*16\b", output);
+        Assert.Matches(@"Index size on disk\s*│\s*[\d.]+ KB", output);
+        Assert.Matches($@"Last updated\s*│\s*{DateTime.UtcNow:yyyy-MM-dd}", output);
+    }
+
+    [Fact]
+    public async Task A_wrong_setting_is_named_and_exits_with_2()
+    {
+        var (exitCode, output) = await RunAsync("ask", "Where is Libya?", "--Answers:MaxCitations=0");
+
+        Assert.Equal(HostCommands.UsageError, exitCode);
+        Assert.Contains("MaxCitations", output);
+    }
+
+    [Fact]
+    public async Task An_index_in_use_by_a_running_bot_is_reported_with_exit_code_3()
+    {
+        using var running = ArticleIndex.OpenFolder(_index, new NewsAnalyzer());
+
+        var (exitCode, output) = await RunAsync("index");
+
+        Assert.Equal(HostCommands.IndexUnavailable, exitCode);
+        Assert.Contains("in use by another process", output);
+        Assert.Contains(_index, output);
+    }
+
+    [Theory]
+    [InlineData("index", true)]
+    [InlineData("stats", true)]
+    [InlineData("--urls", false)]
+    [InlineData("--Answers:MaxCitations=5", false)]
+    public void Only_a_verb_turns_the_host_into_a_command(string first, bool isCommand) =>
+        Assert.Equal(isCommand, HostCommands.IsCommand([first, "x"]));
+
+    public void Dispose()
+    {
+        Directory.Delete(_corpus, recursive: true);
+        Directory.Delete(_index, recursive: true);
+    }
+}
