@@ -291,25 +291,7 @@ public sealed partial class ArchiveQuestions
         return query;
     }
 
-    private static Citation LeadCitation(int number, Document document)
-    {
-        var published = document.GetField(SentenceFields.Published)?.GetInt64Value();
-        return new Citation(
-            number,
-            ArticleKey: document.Get(SentenceFields.Article) ?? string.Empty,
-            Title: document.Get(SentenceFields.Title) ?? string.Empty,
-            Author: document.Get(SentenceFields.Author),
-            Source: document.Get(SentenceFields.Source),
-            Published: published is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-            Url: document.Get(SentenceFields.Url),
-            Paragraph: document.GetField(SentenceFields.Paragraph)?.GetInt32Value() ?? 0,
-            Sentence: document.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0,
-            Text: document.Get(SentenceFields.Text) ?? string.Empty,
-            Highlights: [],
-            IsCaption: document.Get(SentenceFields.Kind) == "caption",
-            Credit: document.Get(SentenceFields.Credit),
-            Confidence: 1);
-    }
+    private static Citation LeadCitation(int number, Document document) => StoredCitation.From(number, document, confidence: 1, highlights: []);
 
     private sealed record SourcesCache(IndexReader Reader, List<string> Sources);
 

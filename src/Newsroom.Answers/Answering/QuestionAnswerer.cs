@@ -346,28 +346,8 @@ public sealed class QuestionAnswerer
     /// <summary>A candidate sentence with its confidence and ranking score.</summary>
     private sealed record Ranked(int Doc, Lucene.Net.Documents.Document Document, string Text, double Confidence, double Score, float Bm25);
 
-    private Citation ToCitation(int number, Lucene.Net.Documents.Document document, string sentence, double confidence, Query query)
-    {
-        var published = document.GetField(SentenceFields.Published)?.GetInt64Value();
-        return new Citation(
-            number,
-            ArticleKey: document.Get(SentenceFields.Article) ?? string.Empty,
-            Title: document.Get(SentenceFields.Title) ?? string.Empty,
-            Author: document.Get(SentenceFields.Author),
-            Source: document.Get(SentenceFields.Source),
-            Published: published is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-            Url: document.Get(SentenceFields.Url),
-            Paragraph: document.GetField(SentenceFields.Paragraph)?.GetInt32Value() ?? 0,
-            Sentence: document.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0,
-            Text: sentence,
-            Highlights: Highlight(sentence, query),
-            IsCaption: document.Get(SentenceFields.Kind) == "caption",
-            Credit: document.Get(SentenceFields.Credit),
-            Confidence: Math.Round(confidence, 3))
-        {
-            Offset = document.GetField(SentenceFields.Offset)?.GetInt32Value() ?? 0,
-        };
-    }
+    private Citation ToCitation(int number, Lucene.Net.Documents.Document document, string sentence, double confidence, Query query) =>
+        StoredCitation.From(number, document, confidence, Highlight(sentence, query));
 
     /// <summary>
     /// Where the question's words are in the sentence, found by Lucene's highlighter with the very
