@@ -122,24 +122,7 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Asks a question with expectReplies and returns the text of the bot's message.</summary>
-    public async Task<string> AskAsync(string question)
-    {
-        var response = await Client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = Guid.NewGuid().ToString(),
-            channelId = "emulator",
-            serviceUrl = "http://127.0.0.1:9/",
-            deliveryMode = "expectReplies",
-            from = new { id = "user1" },
-            recipient = new { id = "bot" },
-            conversation = new { id = "c-" + Guid.NewGuid() },
-            text = question,
-        });
-        response.EnsureSuccessStatusCode();
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return string.Join('\n', body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => (string?)a!["text"]));
-    }
+    public Task<string> AskAsync(string question) => ExpectReplies.AskAsync(Client, question);
 
     /// <summary>SIGKILL: no shutdown code runs, as when the machine or the container dies.</summary>
     public void KillHard()

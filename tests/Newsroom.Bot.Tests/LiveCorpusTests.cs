@@ -54,24 +54,7 @@ public sealed class LiveCorpusTests
         await Eventually(async () => (await AskAsync(client, countries)).Contains("couldn't find", StringComparison.Ordinal));
     }
 
-    private static async Task<string> AskAsync(HttpClient client, string text)
-    {
-        var response = await client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = Guid.NewGuid().ToString(),
-            channelId = "emulator",
-            serviceUrl = "http://127.0.0.1:9/",
-            deliveryMode = "expectReplies",
-            from = new { id = "user1" },
-            recipient = new { id = "bot" },
-            conversation = new { id = "conversation-" + Guid.NewGuid() },
-            text,
-        });
-        response.EnsureSuccessStatusCode();
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return string.Join("\n", body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => (string?)a!["text"]));
-    }
+    private static Task<string> AskAsync(HttpClient client, string text) => ExpectReplies.AskAsync(client, text);
 
     private static async Task Eventually(Func<Task<bool>> condition)
     {
