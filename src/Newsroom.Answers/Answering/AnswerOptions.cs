@@ -24,6 +24,10 @@ public sealed class AnswerOptions
     [Range(1, 1000)]
     public int Candidates { get; set; } = 30;
 
+    /// <summary>How many of the best BM25 hits bring the sentences right before and after them into the ranking.</summary>
+    [Range(0, 1000)]
+    public int NeighbourCandidates { get; set; } = 10;
+
     /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
     public double ContextWeight { get; set; } = 0.5;

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Newsroom.Answers.Answering;
 
@@ -11,37 +10,37 @@ namespace Newsroom.Answers.Answering;
 internal sealed record Concept(IReadOnlyList<string[]> Alternatives)
 {
     /// <summary>True when <paramref name="terms"/> (a sentence's analysed terms, in order) says this concept.</summary>
-    public bool IsIn(IReadOnlyList<string> terms, HashSet<string> termSet)
+    public bool IsIn(IReadOnlyList<string> terms) => CountIn(terms) > 0;
+
+    /// <summary>How many times <paramref name="terms"/> says this concept (its most frequent way of saying it).</summary>
+    public int CountIn(IReadOnlyList<string> terms)
     {
+        var most = 0;
         foreach (var alternative in Alternatives)
         {
-            if (alternative.Length == 1 ? termSet.Contains(alternative[0]) : ContainsPhrase(terms, alternative))
+            var count = 0;
+            for (var i = 0; i + alternative.Length <= terms.Count; i++)
             {
-                return true;
+                var match = true;
+                for (var j = 0; j < alternative.Length && match; j++)
+                {
+                    match = string.Equals(terms[i + j], alternative[j], StringComparison.Ordinal);
+                }
+
+                if (match)
+                {
+                    count++;
+                }
             }
+
+            most = Math.Max(most, count);
         }
 
-        return false;
+        return most;
     }
 
-    private static bool ContainsPhrase(IReadOnlyList<string> terms, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= terms.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++)
-            {
-                match = terms[i + j] == phrase[j];
-            }
-
-            if (match)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The single term of a one-word concept without synonyms, else null.</summary>
+    public string? SingleTerm => Alternatives is [[var only]] ? only : null;
 }
 
 /// <summary>Turns text into analysed terms, and questions into <see cref="Concept"/>s.</summary>
@@ -64,20 +63,7 @@ internal sealed class QuestionReader
     }
 
     /// <summary>The analysed terms of <paramref name="text"/> in order (stop words removed, stemmed).</summary>
-    public List<string> Terms(string text)
-    {
-        var terms = new List<string>();
-        using var stream = _analyzer.GetTokenStream(Indexing.SentenceFields.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
+    public List<string> Terms(string text) => Indexing.AnalysedTerms.Of(_analyzer, text);
 
     /// <summary>
     /// The concepts of a question: its distinct terms, where a run of terms that belongs to a

@@ -66,8 +66,8 @@ public sealed class QuestionAnswerer
         {
             // Sentences cited before keep their place in the ranking, so the pool is widened by as
             // many: the next page is drawn from as many fresh candidates as the first.
-            var ranked = Rank(searcher, asked, filter, extraCandidates: alreadyCited.Count)
-                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(r.Document.Get(SentenceFields.Id) ?? string.Empty));
+            var ranked = Rank(searcher, asked, filter, needed: alreadyCited.Count + _options.MaxCitations)
+                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(r.Document!.Get(SentenceFields.Id) ?? string.Empty));
             return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
@@ -89,7 +89,7 @@ public sealed class QuestionAnswerer
             return [];
         }
 
-        return _index.Search(searcher => Cite(searcher, asked, Rank(searcher, asked).Take(count)));
+        return _index.Search(searcher => Cite(searcher, asked, Rank(searcher, asked, needed: count).Take(count)));
     }
 
     private (AnswerStatus Status, Question? Question) Read(string text)
@@ -123,67 +123,20 @@ public sealed class QuestionAnswerer
     }
 
     /// <summary>
-    /// Retrieval: one BM25 query over the sentence, its paragraph and its article's headline
-    /// (the paragraph and headline boosted down: they say what the sentence is about, not what it
-    /// says). A question is often worded from the sentences around the answer ("In what year did
-    /// the team move?" where the team is named a sentence earlier); the paragraph lets those
-    /// sentences still be found, and the sentence-level terms then decide which one is cited.
+    /// Retrieval: one BM25 query of the question's concepts over the sentences (the same work as a
+    /// plain Lucene search); everything else is decided on the candidates it returns, from doc values.
     /// </summary>
-    private Query BuildQuery(IReadOnlyList<Concept> concepts)
-    {
-        var query = new BooleanQuery();
-        query.Add(FieldQuery(concepts, SentenceFields.Text, 1f), Occur.SHOULD);
-        if (_options.ContextWeight > 0)
-        {
-            query.Add(FieldQuery(concepts, SentenceFields.Context, (float)_options.ContextWeight), Occur.SHOULD);
-        }
-
-        if (_options.ProximityWeight > 0)
-        {
-            // Consecutive question words that stay close in the sentence ("prospective bride",
-            // "scoring lead"): the question was likely worded from that very sentence.
-            var pairs = new BooleanQuery { Boost = (float)_options.ProximityWeight };
-            for (var i = 0; i + 1 < concepts.Count; i++)
-            {
-                if (concepts[i].Alternatives is [[var first]] && concepts[i + 1].Alternatives is [[var second]])
-                {
-                    var pair = new PhraseQuery { Slop = _options.ProximitySlop };
-                    pair.Add(new Term(SentenceFields.Text, first));
-                    pair.Add(new Term(SentenceFields.Text, second));
-                    pairs.Add(pair, Occur.SHOULD);
-                }
-            }
-
-            if (pairs.Clauses.Count > 0)
-            {
-                query.Add(pairs, Occur.SHOULD);
-            }
-        }
-
-        if (_options.WindowWeight > 0)
-        {
-            query.Add(FieldQuery(concepts, SentenceFields.Window, (float)_options.WindowWeight), Occur.SHOULD);
-        }
-
-        if (_options.TitleWeight > 0)
-        {
-            query.Add(FieldQuery(concepts, SentenceFields.Title, (float)_options.TitleWeight), Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    private static BooleanQuery FieldQuery(IReadOnlyList<Concept> concepts, string field, float boost)
+    private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts)
     {
         // At most MaxConcepts concepts, each with a handful of alternatives: far below
         // BooleanQuery's 1,024-clause limit.
-        var query = new BooleanQuery { Boost = boost };
+        var query = new BooleanQuery();
         foreach (var concept in concepts)
         {
             var either = new BooleanQuery();
             foreach (var alternative in concept.Alternatives)
             {
-                either.Add(AlternativeQuery(field, alternative), Occur.SHOULD);
+                either.Add(AlternativeQuery(SentenceFields.Text, alternative), Occur.SHOULD);
             }
 
             query.Add(either.Clauses.Count == 1 ? either.Clauses[0].Query : either, Occur.SHOULD);
@@ -209,117 +162,223 @@ public sealed class QuestionAnswerer
     }
 
     /// <summary>
-    /// Re-ranks the BM25 candidates. Each gets a confidence: the idf-weighted share of the
-    /// question's concepts it says, where a concept said only by its paragraph or headline counts
-    /// for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. The order
-    /// is that confidence, the BM25 score (rarer words, shorter sentences) and the answer-type cue.
+    /// Ranks the candidates: the best BM25 sentences, and the neighbours of the best of them (a
+    /// question is often worded from the sentence next to the answer: "In what year did the team
+    /// move?" where the team is named a sentence earlier).
+    /// <para>
+    /// Each candidate gets a confidence: the idf-weighted share of the question's concepts it says,
+    /// where a concept said only by a neighbouring sentence counts for
+    /// <see cref="AnswerOptions.WindowCredit"/>, and one said only elsewhere in the paragraph or in the
+    /// headline for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. And a
+    /// relevance: BM25 of the concepts in the sentence, plus (boosted down) in the sentence with its
+    /// neighbours, in its paragraph and in its headline, plus consecutive question words found close
+    /// together in the sentence. The order is a blend of the two, then the answer-type cue.
+    /// </para>
+    /// Only the sentences that can still reach the top are read from stored fields (for the cue):
+    /// the rest is doc values. The list returned is exact as far as it goes: every candidate left
+    /// out ranks below all of it.
     /// </summary>
-    private List<Ranked> Rank(IndexSearcher searcher, Question question, Filter? filter = null, int extraCandidates = 0)
+    private List<Ranked> Rank(IndexSearcher searcher, Question question, Filter? filter = null, int needed = 0)
     {
-        var query = BuildQuery(question.Concepts);
+        var reader = searcher.IndexReader;
         // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
         // is cheap to make, and the shared one's similarity must not change under other callers.
-        var hits = new IndexSearcher(searcher.IndexReader) { Similarity = _similarity }.Search(query, filter, _options.Candidates + extraCandidates).ScoreDocs;
+        var hits = new IndexSearcher(reader) { Similarity = _similarity }.Search(BuildQuery(question.Concepts), filter, Math.Max(_options.Candidates, needed)).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
         }
 
-        var reader = searcher.IndexReader;
+        var table = new SentenceTable(reader);
         var concepts = question.Concepts;
         var weights = concepts.Select(concept => Weight(reader, concept)).ToArray();
         var totalWeight = weights.Sum();
-        var docIds = hits.Select(h => h.Doc).ToArray();
-        var inWindow = concepts.Select(c => Containing(reader, SentenceFields.Window, c, docIds)).ToArray();
-        var inContext = concepts.Select(c => Containing(reader, SentenceFields.Context, c, docIds)).ToArray();
-        var inTitle = concepts.Select(c => Containing(reader, SentenceFields.Title, c, docIds)).ToArray();
-        var topScore = hits[0].Score;
 
-        // How much of each concept each candidate says: 1 in the sentence, a credit in its
-        // neighbours, paragraph or headline, 0 if nowhere.
-        var said = new double[hits.Length, concepts.Count];
-        var documents = new Lucene.Net.Documents.Document[hits.Length];
-        var sentences = new string[hits.Length];
-        for (var h = 0; h < hits.Length; h++)
+        // The candidates: the hits, and the paragraph neighbours of the best hits. A neighbour only
+        // joins when the filter (a date range, a source) would have let it through: it is the same
+        // article, and filters are per article.
+        var candidates = new List<int>(hits.Length * 2);
+        var seen = new HashSet<int>();
+        foreach (var hit in hits)
         {
-            var doc = hits[h].Doc;
-            documents[h] = searcher.Doc(doc);
-            sentences[h] = documents[h].Get(SentenceFields.Text) ?? string.Empty;
-            var terms = _reader.Terms(sentences[h]);
-            var termSet = new HashSet<string>(terms, StringComparer.Ordinal);
-            for (var i = 0; i < concepts.Count; i++)
+            if (seen.Add(hit.Doc))
             {
-                said[h, i] = concepts[i].IsIn(terms, termSet) ? 1
-                    : inWindow[i].Contains(doc) ? _options.WindowCredit
-                    : inContext[i].Contains(doc) || inTitle[i].Contains(doc) ? _options.ContextCredit
-                    : 0;
+                candidates.Add(hit.Doc);
             }
         }
 
-        var ranked = new List<Ranked>(hits.Length);
-        for (var h = 0; h < hits.Length; h++)
+        for (var h = 0; h < Math.Min(_options.NeighbourCandidates, hits.Length); h++)
         {
-            var covered = 0.0;
-            for (var i = 0; i < concepts.Count; i++)
+            var (first, count) = table.Paragraph(hits[h].Doc);
+            foreach (var neighbour in new[] { hits[h].Doc - 1, hits[h].Doc + 1 })
             {
-                covered += said[h, i] * weights[i];
+                if (neighbour >= first && neighbour < first + count && seen.Add(neighbour))
+                {
+                    candidates.Add(neighbour);
+                }
             }
-
-            var confidence = totalWeight > 0 ? covered / totalWeight : 0;
-            var cue = question.Kind != AnswerKind.Unknown && AnswerCue.Holds(question.Kind, sentences[h], question.Words) ? 1.0 : 0.0;
-            var score = _options.CoverageWeight * confidence + (1 - _options.CoverageWeight) * hits[h].Score / topScore + _options.AnswerTypeWeight * cue;
-            ranked.Add(new Ranked(hits[h].Doc, documents[h], sentences[h], confidence, score, hits[h].Score));
         }
 
-        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Bm25.CompareTo(a.Bm25));
+        var scored = new List<Ranked>(candidates.Count);
+        var dedupe = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in candidates)
+        {
+            var terms = table.Terms(doc);
+            if (terms.Length == 0 || !dedupe.Add(string.Join(' ', terms)))
+            {
+                continue; // the same sentence in two articles (a story and its update) is ranked once
+            }
 
-        // The same sentence in two articles (a story and its update) is cited once.
-        var seenText = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return ranked.Where(r => seenText.Add(r.Text)).ToList();
+            scored.Add(Score(table, question, weights, totalWeight, doc, terms));
+        }
+
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var best = scored.Max(r => r.Relevance);
+        foreach (var r in scored)
+        {
+            r.Score = _options.CoverageWeight * r.Confidence + (1 - _options.CoverageWeight) * (best > 0 ? r.Relevance / best : 0);
+        }
+
+        scored.Sort(ByScore);
+
+        // The cue can lift a sentence by AnswerTypeWeight at most: only the candidates within that of
+        // the last one needed can change places, so only they are read and checked.
+        var cue = question.Kind == AnswerKind.Unknown ? 0 : _options.AnswerTypeWeight;
+        var last = Math.Min(Math.Max(needed, _options.MaxCitations), scored.Count) - 1;
+        var reach = scored[last].Score - cue;
+        var read = scored.TakeWhile((r, i) => i <= last || r.Score >= reach).ToList();
+        foreach (var r in read)
+        {
+            r.Document = searcher.Doc(r.Doc);
+            r.Text = r.Document.Get(SentenceFields.Text) ?? string.Empty;
+            if (cue > 0 && AnswerCue.Holds(question.Kind, r.Text, question.Words))
+            {
+                r.Score += cue;
+            }
+        }
+
+        read.Sort(ByScore);
+        var unread = read.Count < scored.Count ? scored[read.Count].Score + cue : double.NegativeInfinity;
+        return read.TakeWhile((r, i) => i <= last || r.Score > unread).ToList();
     }
 
-    /// <summary>Which of <paramref name="docIds"/> have every term of some alternative of <paramref name="concept"/> in <paramref name="field"/>.</summary>
-    private static HashSet<int> Containing(IndexReader reader, string field, Concept concept, int[] docIds)
-    {
-        var found = new HashSet<int>();
-        var liveDocs = MultiFields.GetLiveDocs(reader);
-        foreach (var alternative in concept.Alternatives)
-        {
-            HashSet<int>? all = null;
-            foreach (var term in alternative)
-            {
-                var with = new HashSet<int>();
-                var postings = MultiFields.GetTermDocsEnum(reader, liveDocs, field, new Lucene.Net.Util.BytesRef(term), DocsFlags.NONE);
-                if (postings is not null)
-                {
-                    foreach (var doc in docIds.Order())
-                    {
-                        var at = postings.DocID >= doc ? postings.DocID : postings.Advance(doc);
-                        if (at == DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
+    private static int ByScore(Ranked a, Ranked b) =>
+        b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Relevance != a.Relevance ? b.Relevance.CompareTo(a.Relevance) : a.Doc.CompareTo(b.Doc);
 
-                        if (at == doc)
-                        {
-                            with.Add(doc);
-                        }
+    /// <summary>Confidence and relevance of sentence <paramref name="doc"/> (see <see cref="Rank"/>).</summary>
+    private Ranked Score(SentenceTable table, Question question, double[] weights, double totalWeight, int doc, string[] terms)
+    {
+        var concepts = question.Concepts;
+        var (first, count) = table.Paragraph(doc);
+        var before = doc > first ? table.Terms(doc - 1) : [];
+        var after = doc + 1 < first + count ? table.Terms(doc + 1) : [];
+        var title = table.TitleTerms(doc);
+        var average = table.AverageLength;
+        var windowLength = terms.Length + before.Length + after.Length;
+        var windowSentences = 1 + (before.Length > 0 ? 1 : 0) + (after.Length > 0 ? 1 : 0);
+
+        double covered = 0, text = 0, window = 0, context = 0, headline = 0;
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var concept = concepts[i];
+            var inText = concept.CountIn(terms);
+            var inWindow = inText + concept.CountIn(before) + concept.CountIn(after);
+            var inParagraph = inWindow;
+            var paragraphLength = windowLength;
+            if (_options.ContextWeight > 0 || (inWindow == 0 && _options.ContextCredit > 0))
+            {
+                for (var other = first; other < first + count; other++)
+                {
+                    if (other < doc - 1 || other > doc + 1)
+                    {
+                        var otherTerms = table.Terms(other);
+                        inParagraph += concept.CountIn(otherTerms);
+                        paragraphLength += otherTerms.Length;
                     }
                 }
-
-                all = all is null ? with : [.. all.Intersect(with)];
             }
 
-            found.UnionWith(all ?? []);
+            var inTitle = concept.IsIn(title);
+            covered += weights[i] * (inText > 0 ? 1
+                : inWindow > 0 ? _options.WindowCredit
+                : inParagraph > 0 || inTitle ? _options.ContextCredit
+                : 0);
+            text += weights[i] * Saturate(inText, terms.Length, average);
+            window += weights[i] * Saturate(inWindow, windowLength, average * windowSentences);
+            context += weights[i] * Saturate(inParagraph, paragraphLength, average * count);
+            headline += inTitle ? weights[i] : 0;
         }
 
-        return found;
+        var relevance = text
+            + _options.WindowWeight * window
+            + _options.ContextWeight * context
+            + _options.TitleWeight * headline
+            + _options.ProximityWeight * Proximity(concepts, weights, terms);
+        return new Ranked(doc, totalWeight > 0 ? covered / totalWeight : 0, relevance);
+    }
+
+    /// <summary>BM25's term-frequency part: saturating in <paramref name="frequency"/>, normalised by length.</summary>
+    private double Saturate(int frequency, int length, double averageLength)
+    {
+        if (frequency == 0)
+        {
+            return 0;
+        }
+
+        var k1 = _options.Bm25K1;
+        var norm = k1 * (1 - _options.Bm25B + _options.Bm25B * length / Math.Max(averageLength, 1));
+        return frequency * (k1 + 1) / (frequency + norm);
+    }
+
+    /// <summary>
+    /// Consecutive question words close together in the sentence ("prospective bride", "scoring
+    /// lead"): the question was likely worded from that very sentence. Each pair within
+    /// <see cref="AnswerOptions.ProximitySlop"/> words adds both words' weights, less the further apart.
+    /// </summary>
+    private double Proximity(IReadOnlyList<Concept> concepts, double[] weights, string[] terms)
+    {
+        var total = 0.0;
+        for (var i = 0; i + 1 < concepts.Count; i++)
+        {
+            if (concepts[i].SingleTerm is not { } a || concepts[i + 1].SingleTerm is not { } b)
+            {
+                continue;
+            }
+
+            var closest = int.MaxValue;
+            for (var x = 0; x < terms.Length; x++)
+            {
+                if (!string.Equals(terms[x], a, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                for (var y = Math.Max(0, x - _options.ProximitySlop - 1); y <= Math.Min(terms.Length - 1, x + _options.ProximitySlop + 1); y++)
+                {
+                    if (y != x && string.Equals(terms[y], b, StringComparison.Ordinal))
+                    {
+                        closest = Math.Min(closest, Math.Abs(y - x) - 1 + (y < x ? 1 : 0));
+                    }
+                }
+            }
+
+            if (closest <= _options.ProximitySlop)
+            {
+                total += (weights[i] + weights[i + 1]) / (1 + closest);
+            }
+        }
+
+        return total;
     }
 
     private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
     {
-        var query = FieldQuery(question.Concepts, SentenceFields.Text, 1f);
-        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document, r.Text, r.Confidence, query)).ToList();
+        var query = BuildQuery(question.Concepts);
+        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document!, r.Text, r.Confidence, query)).ToList();
     }
 
     /// <summary>
@@ -343,8 +402,21 @@ public sealed class QuestionAnswerer
     /// <summary>A question read for searching.</summary>
     private sealed record Question(string Text, IReadOnlyList<Concept> Concepts, AnswerKind Kind, HashSet<string> Words);
 
-    /// <summary>A candidate sentence with its confidence and ranking score.</summary>
-    private sealed record Ranked(int Doc, Lucene.Net.Documents.Document Document, string Text, double Confidence, double Score, float Bm25);
+    /// <summary>A candidate sentence with its confidence, relevance and ranking score; its stored fields once read.</summary>
+    private sealed class Ranked(int doc, double confidence, double relevance)
+    {
+        public int Doc { get; } = doc;
+
+        public double Confidence { get; } = confidence;
+
+        public double Relevance { get; } = relevance;
+
+        public double Score { get; set; }
+
+        public Lucene.Net.Documents.Document? Document { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+    }
 
     private Citation ToCitation(int number, Lucene.Net.Documents.Document document, string sentence, double confidence, Query query) =>
         StoredCitation.From(number, document, confidence, Highlight(sentence, query));

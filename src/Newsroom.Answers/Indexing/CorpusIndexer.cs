@@ -125,7 +125,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
                     return;
                 }
 
-                var (documents, entries) = Build(file.Key, result.Articles, claims);
+                var (documents, entries) = Build(file.Key, result.Articles, claims, index.Analyzer);
                 if (known is null)
                 {
                     // The manifest and the sentences are committed together, so a file the manifest
@@ -175,7 +175,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
     }
 
     /// <summary>The sentence documents of a file's articles, leaving out those that are already known duplicates.</summary>
-    private (List<Document> Documents, List<ArticleEntry> Entries) Build(string fileKey, IReadOnlyList<Article> articles, ConcurrentDictionary<string, string> claims)
+    private (List<Document> Documents, List<ArticleEntry> Entries) Build(string fileKey, IReadOnlyList<Article> articles, ConcurrentDictionary<string, string> claims, Lucene.Net.Analysis.Analyzer analyzer)
     {
         var documents = new List<Document>();
         var entries = new List<ArticleEntry>(articles.Count);
@@ -184,7 +184,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
             var entry = new ArticleEntry(article.Key, Identities(article), 0, null);
             Claim(claims, entry);
             var earlier = EarlierClaim(claims, entry);
-            var sentences = SentenceDocuments.Build(article, splitter, fileKey);
+            var sentences = SentenceDocuments.Build(article, splitter, analyzer, fileKey);
             if (earlier is null)
             {
                 documents.AddRange(sentences);
@@ -250,7 +250,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
             }
 
             var winners = manifest[fileKey].Articles.Where(a => a.DuplicateOf is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-            index.ReplaceFile(fileKey, result.Articles.Where(a => winners.Contains(a.Key)).SelectMany(a => SentenceDocuments.Build(a, splitter, fileKey)).ToList());
+            index.ReplaceFile(fileKey, result.Articles.Where(a => winners.Contains(a.Key)).SelectMany(a => SentenceDocuments.Build(a, splitter, index.Analyzer, fileKey)).ToList());
         }
 
         var duplicates = manifest.Values.SelectMany(entry => entry.Articles)
@@ -324,13 +324,15 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
 /// <summary>Turns an article into its sentence documents.</summary>
 public static class SentenceDocuments
 {
-    /// <summary>One document per sentence, in reading order.</summary>
-    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter) => Build(article, splitter, article.Key);
+    /// <summary>One document per sentence, in reading order, with the terms <paramref name="analyzer"/> (the index's) makes of it.</summary>
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer) => Build(article, splitter, analyzer, article.Key);
 
     /// <summary>One document per sentence, in reading order, marked as coming from the corpus file <paramref name="fileKey"/>.</summary>
-    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, string fileKey)
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer, string fileKey)
     {
         var documents = new List<Document>();
+        // Sorted doc values store each distinct headline once, however many sentences carry it.
+        var titleTerms = AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, article.Title));
         foreach (var paragraph in article.Paragraphs)
         {
             var sentences = splitter.Split(paragraph.Text);
@@ -345,11 +347,12 @@ public static class SentenceDocuments
                     new StoredField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}"),
                     new StringField(SentenceFields.Article, article.Key, Field.Store.YES),
                     new StringField(SentenceFields.File, fileKey, Field.Store.NO),
-                    // Analysed on every sentence: ranking credits a concept the headline says (see QuestionAnswerer).
-                    new TextField(SentenceFields.Title, article.Title, Field.Store.YES),
                     new TextField(SentenceFields.Text, sentences[i], Field.Store.YES),
-                    new TextField(SentenceFields.Window, string.Join(' ', sentences.Skip(Math.Max(i - 1, 0)).Take(i == 0 ? 2 : 3)), Field.Store.NO),
-                    new TextField(SentenceFields.Context, paragraph.Text, Field.Store.NO),
+                    // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
+                    // column-stride doc values, instead of indexing the paragraph again with every sentence.
+                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, sentences[i]))),
+                    new SortedDocValuesField(SentenceFields.TitleTerms, titleTerms),
+                    new NumericDocValuesField(SentenceFields.Place, SentenceFields.PlaceOf(i, sentences.Count)),
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
@@ -359,6 +362,9 @@ public static class SentenceDocuments
                 {
                     document.Add(new StringField(SentenceFields.Lead, "1", Field.Store.NO));
                 }
+
+                // The headline is searchable on the lead sentence (archive questions), stored on all (citations).
+                document.Add(lead ? new TextField(SentenceFields.Title, article.Title, Field.Store.YES) : new StoredField(SentenceFields.Title, article.Title));
 
                 // Byline and source are searchable on the lead sentence only, stored on all: nothing ranks
                 // by them per sentence, and analysing them again for each sentence slowed indexing (tests/Benchmarks --breakdown).

@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     /// <summary>Unique sentence id, "key#paragraph.sentence" (stored only).</summary>
     public const string Id = "id";
@@ -33,7 +33,7 @@ public static class SentenceFields
     /// <summary>The source in lower case (untokenised), for questions limited to one source ("what did CBS News report…").</summary>
     public const string SourceKey = "source_key";
 
-    /// <summary>Headline (stored on every sentence; analysed on the article's lead sentence only).</summary>
+    /// <summary>Headline (stored on every sentence; searchable on the article's lead sentence only, for questions about the archive).</summary>
     public const string Title = "title";
 
     /// <summary>Byline (stored on every sentence; analysed on the lead sentence only).</summary>
@@ -66,11 +66,28 @@ public static class SentenceFields
     /// <summary>The sentence itself (analysed, stored): what is searched and cited.</summary>
     public const string Text = "text";
 
-    /// <summary>The sentence with the one before and the one after it in its paragraph (analysed, not stored): what "it" and "the team" refer to is usually named right there.</summary>
-    public const string Window = "window";
+    /// <summary>
+    /// The sentence's analysed terms in order, space-separated (binary doc values): what ranking
+    /// reads for a candidate and its neighbours without re-analysing or decompressing stored text.
+    /// </summary>
+    public const string Terms = "terms";
 
-    /// <summary>The sentence's paragraph (analysed, not stored): context that the sentence alone may lack.</summary>
-    public const string Context = "context";
+    /// <summary>The headline's analysed terms, space-separated (sorted doc values: stored once per distinct headline).</summary>
+    public const string TitleTerms = "title_terms";
+
+    /// <summary>
+    /// Where the sentence sits in its paragraph (numeric doc values, see <see cref="PlaceOf"/>): an
+    /// article's sentences are added as one block, so its paragraph's other sentences are the
+    /// documents right before and after it.
+    /// </summary>
+    public const string Place = "place";
+
+    /// <summary>The <see cref="Place"/> value of sentence <paramref name="index"/> (from 0) of a paragraph of <paramref name="count"/> sentences.</summary>
+    public static long PlaceOf(int index, int count) => ((long)count << 32) | (uint)index;
+
+    /// <summary>Reads a <see cref="Place"/> value back: the sentence's index in its paragraph (from 0) and the paragraph's sentence count.</summary>
+    public static (int Index, int Count) ReadPlace(long place) => ((int)(place & 0xFFFFFFFF), (int)(place >> 32));
+
     /// <summary>How a source is written in <see cref="SourceKey"/>: lower case, single spaces.</summary>
     public static string SourceKeyOf(string source) => string.Join(' ', source.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
