@@ -28,7 +28,7 @@ public sealed record ArchiveFilter(DateRange? Dates, string? Source)
         var query = new BooleanQuery();
         if (Dates is { } dates)
         {
-            query.Add(NumericRangeQuery.NewInt64Range(SentenceFields.Published, dates.From?.UtcTicks, dates.Until?.UtcTicks, true, false), Occur.MUST);
+            query.Add(NumericRangeQuery.NewInt64Range(SentenceFields.Published, SentenceFields.PublishedPrecisionStep, dates.From?.UtcTicks, dates.Until?.UtcTicks, true, false), Occur.MUST);
         }
 
         if (Source is not null)

@@ -6,7 +6,7 @@ namespace Newsroom.Answers.Answering;
 
 /// <summary>
 /// What ranking reads of the sentences around a question's candidates, from doc values: each
-/// sentence's analysed terms, its place in its paragraph and its headline's terms. Doc values are
+/// sentence's place in its paragraph and analysed terms, and its headline's terms. Doc values are
 /// column-stride and memory-mapped, so reading a few hundred sentences costs microseconds, where
 /// loading their stored fields (compressed in blocks) or analysing them again cost milliseconds.
 /// One table per question; not thread-safe (it caches what it read).
@@ -15,7 +15,7 @@ internal sealed class SentenceTable
 {
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Leaf?[] _opened;
-    private readonly Dictionary<int, string[]> _terms = [];
+    private readonly Dictionary<int, (int Index, int Count, string[] Terms)> _sentences = [];
     private readonly BytesRef _scratch = new();
 
     public SentenceTable(IndexReader reader)
@@ -39,38 +39,34 @@ internal sealed class SentenceTable
     public double AverageLength { get; }
 
     /// <summary>The analysed terms of sentence <paramref name="doc"/> (a top-level document number), in order.</summary>
-    public string[] Terms(int doc)
-    {
-        if (!_terms.TryGetValue(doc, out var terms))
-        {
-            var (leaf, local) = Open(doc);
-            if (leaf.Terms is null)
-            {
-                terms = [];
-            }
-            else
-            {
-                leaf.Terms.Get(local, _scratch);
-                terms = AnalysedTerms.FromBytes(_scratch);
-            }
-
-            _terms[doc] = terms;
-        }
-
-        return terms;
-    }
+    public string[] Terms(int doc) => Read(doc).Terms;
 
     /// <summary>The documents of the paragraph of sentence <paramref name="doc"/>: first and count (an article is one block of documents).</summary>
     public (int First, int Count) Paragraph(int doc)
     {
-        var (leaf, local) = Open(doc);
-        if (leaf.Place is null)
+        var (index, count, _) = Read(doc);
+        return count <= 0 || index < 0 || index >= count ? (doc, 1) : (doc - index, count);
+    }
+
+    private (int Index, int Count, string[] Terms) Read(int doc)
+    {
+        if (!_sentences.TryGetValue(doc, out var sentence))
         {
-            return (doc, 1);
+            var (leaf, local) = Open(doc);
+            if (leaf.Terms is null)
+            {
+                sentence = (0, 1, []);
+            }
+            else
+            {
+                leaf.Terms.Get(local, _scratch);
+                sentence = AnalysedTerms.PlaceAndTermsFromBytes(_scratch);
+            }
+
+            _sentences[doc] = sentence;
         }
 
-        var (index, count) = SentenceFields.ReadPlace(leaf.Place.Get(local));
-        return count <= 0 || index >= count ? (doc, 1) : (doc - index, count);
+        return sentence;
     }
 
     /// <summary>The analysed terms of the headline of sentence <paramref name="doc"/>'s article.</summary>
@@ -104,12 +100,11 @@ internal sealed class SentenceTable
         var context = _leaves[i];
         var leaf = _opened[i] ??= new Leaf(
             context.AtomicReader.GetBinaryDocValues(SentenceFields.Terms),
-            context.AtomicReader.GetNumericDocValues(SentenceFields.Place),
             context.AtomicReader.GetSortedDocValues(SentenceFields.TitleTerms));
         return (leaf, doc - context.DocBase);
     }
 
-    private sealed record Leaf(BinaryDocValues? Terms, NumericDocValues? Place, SortedDocValues? Titles)
+    private sealed record Leaf(BinaryDocValues? Terms, SortedDocValues? Titles)
     {
         public Dictionary<int, string[]> TitleCache { get; } = [];
     }

@@ -17,25 +17,108 @@ public static class AnalysedTerms
     public const int MaxStoredBytes = 32_000;
 
     /// <summary>The analysed terms of <paramref name="text"/> in order (stop words removed, stemmed).</summary>
-    public static List<string> Of(Analyzer analyzer, string text)
+    public static List<string> Of(Analyzer analyzer, string text) => Tokens(analyzer, text).Select(token => token.Term).ToList();
+
+    /// <summary>The analysed tokens of <paramref name="text"/>, with what indexing needs to replay them (see <see cref="Replay"/>).</summary>
+    public static List<AnalysedToken> Tokens(Analyzer analyzer, string text)
     {
-        var terms = new List<string>();
+        var tokens = new List<AnalysedToken>();
         using var stream = analyzer.GetTokenStream(SentenceFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            terms.Add(term.ToString());
+            tokens.Add(new AnalysedToken(term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
         }
 
         stream.End();
-        return terms;
+        return tokens;
+    }
+
+    /// <summary>
+    /// A token stream that hands the index <paramref name="tokens"/> as they were analysed: a
+    /// sentence is analysed once, for its <see cref="SentenceFields.Terms"/> and its postings both
+    /// (analysis is the largest share of indexing time: tests/Benchmarks --breakdown). Streams made
+    /// with the same <paramref name="attributes"/> share their attribute instances (Lucene.Net creates
+    /// attributes by reflection, which cost more than the replay): they must be consumed one after
+    /// another, as the documents of one <c>AddDocuments</c> call are.
+    /// </summary>
+    public static TokenStream Replay(AttributeSource attributes, IReadOnlyList<AnalysedToken> tokens, int textLength) => new ReplayStream(attributes, tokens, textLength);
+
+    /// <summary>One analysed token: its term, position increment (gaps where stop words were) and character offsets.</summary>
+    public readonly record struct AnalysedToken(string Term, int Increment, int Start, int End);
+
+    private sealed class ReplayStream : TokenStream
+    {
+        private readonly IReadOnlyList<AnalysedToken> _tokens;
+        private readonly int _textLength;
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _increment;
+        private readonly IOffsetAttribute _offset;
+        private int _next;
+
+        public ReplayStream(AttributeSource attributes, IReadOnlyList<AnalysedToken> tokens, int textLength)
+            : base(attributes)
+        {
+            _tokens = tokens;
+            _textLength = textLength;
+            _term = AddAttribute<ICharTermAttribute>();
+            _increment = AddAttribute<IPositionIncrementAttribute>();
+            _offset = AddAttribute<IOffsetAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_next >= _tokens.Count)
+            {
+                return false;
+            }
+
+            ClearAttributes();
+            var token = _tokens[_next++];
+            _term.SetEmpty().Append(token.Term);
+            _increment.PositionIncrement = token.Increment;
+            _offset.SetOffset(token.Start, token.End);
+            return true;
+        }
+
+        public override void End()
+        {
+            base.End();
+            _offset.SetOffset(_textLength, _textLength);
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+        }
     }
 
     /// <summary><paramref name="terms"/> as one doc-values entry: space-separated UTF-8, cut at a term boundary below <see cref="MaxStoredBytes"/>.</summary>
-    public static BytesRef ToBytes(IReadOnlyList<string> terms)
+    public static BytesRef ToBytes(IEnumerable<string> terms) => ToBytes(string.Join(' ', terms));
+
+    /// <summary>
+    /// A sentence's <see cref="SentenceFields.Terms"/> entry: its place in its paragraph (index from 0,
+    /// sentence count), then its terms. One binary value per sentence rather than a second numeric
+    /// one: Lucene.Net measures each doc-values writer's memory by reflection on every value added.
+    /// </summary>
+    public static BytesRef ToBytes(int index, int count, IEnumerable<string> terms) =>
+        ToBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{index} {count} {string.Join(' ', terms)}").TrimEnd());
+
+    /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IEnumerable{string})"/> back.</summary>
+    public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(BytesRef bytes)
     {
-        var joined = string.Join(' ', terms);
+        var parts = FromBytes(bytes);
+        return parts.Length >= 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var index) && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? (index, count, parts[2..])
+            : (0, 1, parts);
+    }
+
+    private static BytesRef ToBytes(string joined)
+    {
         if (System.Text.Encoding.UTF8.GetByteCount(joined) > MaxStoredBytes)
         {
             var cut = joined.LastIndexOf(' ', Math.Min(joined.Length - 1, MaxStoredBytes / 4));
@@ -45,7 +128,7 @@ public static class AnalysedTerms
         return new BytesRef(joined);
     }
 
-    /// <summary>Reads a doc-values entry written by <see cref="ToBytes"/> back into terms.</summary>
+    /// <summary>Reads a doc-values entry written by <see cref="ToBytes(IEnumerable{string})"/> back into terms.</summary>
     public static string[] FromBytes(BytesRef bytes) =>
         bytes.Length == 0 ? [] : bytes.Utf8ToString().Split(' ');
 }

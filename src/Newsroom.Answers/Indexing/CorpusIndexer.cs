@@ -332,7 +332,19 @@ public static class SentenceDocuments
     {
         var documents = new List<Document>();
         // Sorted doc values store each distinct headline once, however many sentences carry it.
-        var titleTerms = AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, article.Title));
+        var titleTerms = new SortedDocValuesField(SentenceFields.TitleTerms, AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, article.Title)));
+        // Fields with the same value on every sentence are one instance shared by all: IndexWriter
+        // takes the block's documents one after another, and an untokenised field's token stream
+        // (made by reflection in Lucene.Net) is then made once per article instead of once per sentence.
+        var articleField = new StringField(SentenceFields.Article, article.Key, Field.Store.YES);
+        var fileField = new StringField(SentenceFields.File, fileKey, Field.Store.NO);
+        var titleField = new StoredField(SentenceFields.Title, article.Title);
+        var authorField = article.Author is null ? null : new StoredField(SentenceFields.Author, article.Author);
+        var sourceField = article.Source is null ? null : new StoredField(SentenceFields.Source, article.Source);
+        var sourceKeyField = article.Source is null ? null : new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO);
+        var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedType) : null;
+        var urlField = article.Url is null ? null : new StoredField(SentenceFields.Url, article.Url);
+        var attributes = new Lucene.Net.Util.AttributeSource();
         foreach (var paragraph in article.Paragraphs)
         {
             var sentences = splitter.Split(paragraph.Text);
@@ -341,18 +353,19 @@ public static class SentenceDocuments
             {
                 var offset = OffsetOf(paragraph.Text, sentences[i], cursor);
                 cursor = offset + 1;
+                var tokens = AnalysedTerms.Tokens(analyzer, sentences[i]);
                 var document = new Document
                 {
                     // Stored, not indexed: nothing looks a sentence up by id, and a million unique terms cost indexing time.
                     new StoredField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}"),
-                    new StringField(SentenceFields.Article, article.Key, Field.Store.YES),
-                    new StringField(SentenceFields.File, fileKey, Field.Store.NO),
-                    new TextField(SentenceFields.Text, sentences[i], Field.Store.YES),
+                    articleField,
+                    fileField,
+                    new StoredField(SentenceFields.Text, sentences[i]),
+                    new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
                     // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
                     // column-stride doc values, instead of indexing the paragraph again with every sentence.
-                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, sentences[i]))),
-                    new SortedDocValuesField(SentenceFields.TitleTerms, titleTerms),
-                    new NumericDocValuesField(SentenceFields.Place, SentenceFields.PlaceOf(i, sentences.Count)),
+                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(i, sentences.Count, tokens.Select(token => token.Term))),
+                    titleTerms,
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
@@ -364,29 +377,29 @@ public static class SentenceDocuments
                 }
 
                 // The headline is searchable on the lead sentence (archive questions), stored on all (citations).
-                document.Add(lead ? new TextField(SentenceFields.Title, article.Title, Field.Store.YES) : new StoredField(SentenceFields.Title, article.Title));
+                document.Add(lead ? new TextField(SentenceFields.Title, article.Title, Field.Store.YES) : titleField);
 
                 // Byline and source are searchable on the lead sentence only, stored on all: nothing ranks
                 // by them per sentence, and analysing them again for each sentence slowed indexing (tests/Benchmarks --breakdown).
                 if (article.Author is not null)
                 {
-                    document.Add(lead ? new TextField(SentenceFields.Author, article.Author, Field.Store.YES) : new StoredField(SentenceFields.Author, article.Author));
+                    document.Add(lead ? new TextField(SentenceFields.Author, article.Author, Field.Store.YES) : authorField);
                 }
 
                 if (article.Source is not null)
                 {
-                    document.Add(lead ? new TextField(SentenceFields.Source, article.Source, Field.Store.YES) : new StoredField(SentenceFields.Source, article.Source));
-                    document.Add(new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO));
+                    document.Add(lead ? new TextField(SentenceFields.Source, article.Source, Field.Store.YES) : sourceField);
+                    document.Add(sourceKeyField);
                 }
 
-                if (article.Published is { } published)
+                if (publishedField is not null)
                 {
-                    document.Add(new Int64Field(SentenceFields.Published, published.UtcTicks, Field.Store.YES));
+                    document.Add(publishedField);
                 }
 
-                if (article.Url is not null)
+                if (urlField is not null)
                 {
-                    document.Add(new StoredField(SentenceFields.Url, article.Url));
+                    document.Add(urlField);
                 }
 
                 if (paragraph.Kind == ParagraphKind.Caption)

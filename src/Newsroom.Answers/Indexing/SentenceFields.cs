@@ -45,6 +45,21 @@ public static class SentenceFields
     /// <summary>Publication date as UTC ticks (Int64, indexed for date ranges and sorting, stored).</summary>
     public const string Published = "published";
 
+    /// <summary>
+    /// Trie precision of <see cref="Published"/>: 4 indexed terms per sentence instead of Lucene's
+    /// default 16 (which doubled the postings written per sentence); date ranges stay a handful of terms.
+    /// </summary>
+    public const int PublishedPrecisionStep = 16;
+
+    /// <summary>How <see cref="Published"/> is indexed: an Int64 trie of <see cref="PublishedPrecisionStep"/>, stored.</summary>
+    public static Lucene.Net.Documents.FieldType PublishedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
+
+    private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     /// <summary>Link to the article (stored).</summary>
     public const string Url = "url";
 
@@ -67,26 +82,16 @@ public static class SentenceFields
     public const string Text = "text";
 
     /// <summary>
-    /// The sentence's analysed terms in order, space-separated (binary doc values): what ranking
-    /// reads for a candidate and its neighbours without re-analysing or decompressing stored text.
+    /// The sentence's place in its paragraph and its analysed terms in order (binary doc values,
+    /// see <see cref="AnalysedTerms.ToBytes(int, int, IEnumerable{string})"/>): what ranking reads of a
+    /// candidate and its neighbours without re-analysing or decompressing stored text. An article's
+    /// sentences are added as one block, so a paragraph's other sentences are the documents right
+    /// before and after.
     /// </summary>
     public const string Terms = "terms";
 
     /// <summary>The headline's analysed terms, space-separated (sorted doc values: stored once per distinct headline).</summary>
     public const string TitleTerms = "title_terms";
-
-    /// <summary>
-    /// Where the sentence sits in its paragraph (numeric doc values, see <see cref="PlaceOf"/>): an
-    /// article's sentences are added as one block, so its paragraph's other sentences are the
-    /// documents right before and after it.
-    /// </summary>
-    public const string Place = "place";
-
-    /// <summary>The <see cref="Place"/> value of sentence <paramref name="index"/> (from 0) of a paragraph of <paramref name="count"/> sentences.</summary>
-    public static long PlaceOf(int index, int count) => ((long)count << 32) | (uint)index;
-
-    /// <summary>Reads a <see cref="Place"/> value back: the sentence's index in its paragraph (from 0) and the paragraph's sentence count.</summary>
-    public static (int Index, int Count) ReadPlace(long place) => ((int)(place & 0xFFFFFFFF), (int)(place >> 32));
 
     /// <summary>How a source is written in <see cref="SourceKey"/>: lower case, single spaces.</summary>
     public static string SourceKeyOf(string source) => string.Join(' ', source.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
