@@ -53,6 +53,69 @@ public sealed class ConversationTests : IDisposable
         Assert.True(pages.Count >= 3, "the eight port sentences alone make three pages");
     }
 
+    [Theory]
+    [InlineData("What did we report in May 2025 about ports joining the strike?", "Here is what we reported in May 2025:", 8)]
+    [InlineData("What did Harbor Gazette report about ports joining the strike?", "Here is what we reported from Harbor Gazette:", 5)]
+    public async Task More_after_a_question_limited_by_date_or_source_stays_within_the_limit(string question, string heading, int sentencesWithin)
+    {
+        // A June story from another paper says the same things: "more" must not wander into it.
+        File.WriteAllText(Path.Combine(_corpus.Folder, "june-strike.md"), """
+            ---
+            title: Second strike wave hits northern ports
+            source: Coast Times
+            date: 2025-06-10
+            ---
+            The port of Oslo joined the strike on Monday.
+
+            The port of Bergen joined the strike, dockworkers said.
+
+            The port of Aarhus joined the strike on Tuesday.
+
+            The port of Gothenburg joined the strike in June.
+            """);
+        // Restarted between the question and "more" over a JSON store, so the limit must survive serialisation.
+        var saved = new Dictionary<string, JObject>();
+        var shown = new List<string>();
+        using (var before = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved)))
+        {
+            await before.Flow()
+                .Send(question)
+                .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+                .AssertReply(reply =>
+                {
+                    Assert.StartsWith(heading, Text(reply));
+                    shown.AddRange(StrikeCorpus.Quotes(reply).Values);
+                })
+                .StartTestAsync();
+        }
+
+        using var after = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved));
+        var flow = after.Flow();
+        var ranOut = false;
+        for (var page = 0; page < 4; page++)
+        {
+            flow = flow.Send("more").AssertReply(reply =>
+            {
+                if (Text(reply).StartsWith("That's all I have on this", StringComparison.Ordinal))
+                {
+                    ranOut = true;
+                    return;
+                }
+
+                Assert.False(ranOut, "more answered again after saying that was all");
+                shown.AddRange(StrikeCorpus.Quotes(reply).Values);
+            });
+        }
+
+        await flow.StartTestAsync();
+
+        Assert.True(ranOut, "the answers within the limit never ran out");
+        Assert.DoesNotContain(shown, quote => quote.Contains("Oslo") || quote.Contains("Bergen") || quote.Contains("Aarhus") || quote.Contains("Gothenburg"));
+        Assert.Empty(shown.Intersect(StrikeCorpus.PortSentences.Skip(sentencesWithin))); // articles outside the limit
+        Assert.Subset(shown.ToHashSet(), StrikeCorpus.PortSentences.Take(sentencesWithin).ToHashSet()); // every port within it, in the end
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+    }
+
     [Fact]
     public async Task More_before_any_answer_asks_for_a_question_first()
     {

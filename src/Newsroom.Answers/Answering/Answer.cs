@@ -28,9 +28,22 @@ public sealed record Answer(string Question, AnswerStatus Status, IReadOnlyList<
     /// </summary>
     public string? Heading { get; init; }
 
+    /// <summary>
+    /// When the question was limited to some articles ("what did we report in May 2025 about
+    /// deportations?"): what <see cref="QuestionAnswerer"/> was asked and the limit, so that the
+    /// next page ("more") is asked the same way, within the same articles. Null for an ordinary
+    /// answer.
+    /// </summary>
+    public AnswerScope? Scope { get; init; }
+
     /// <summary>An answer with no citations.</summary>
     public static Answer Without(string question, AnswerStatus status) => new(question, status, []);
 }
+
+/// <summary>How a limited answer was found: <paramref name="Topic"/> asked of <see cref="QuestionAnswerer"/> within <paramref name="Filter"/>.</summary>
+/// <param name="Topic">The question without its limits ("deportations").</param>
+/// <param name="Filter">The date range and source the answer is limited to.</param>
+public sealed record AnswerScope(string Topic, ArchiveFilter Filter);
 
 /// <summary>A stretch of a sentence: the words that matched the question.</summary>
 public readonly record struct TextSpan(int Start, int Length);

@@ -190,7 +190,7 @@ public sealed partial class ArchiveQuestions
     /// <summary>An ordinary answer on the articles <paramref name="filter"/> lets through.</summary>
     private Answer Limited(string question, string topic, ArchiveFilter filter)
     {
-        var answer = _answerer.Ask(topic, filter.ToLuceneFilter()) with { Question = question };
+        var answer = _answerer.Ask(topic, filter.ToLuceneFilter()) with { Question = question, Scope = new AnswerScope(topic, filter) };
         filter = filter.Named(answer.Citations);
         return answer.Status switch
         {

@@ -23,6 +23,14 @@ public sealed class ConversationMemory
     /// <summary>The question last answered (after reading a follow-up): "more" continues it.</summary>
     public string? Question { get; set; }
 
+    /// <summary>
+    /// When <see cref="Question"/> was limited by date or source ("what did we report in May 2025
+    /// about deportations?"): what was searched for and within which articles, so "more" pages
+    /// through the same articles. The dates are kept as resolved when the question was asked, so
+    /// "last week" still means the same week on the next page. Null for an ordinary question.
+    /// </summary>
+    public ThreadLimit? Limit { get; set; }
+
     /// <summary>The analysed terms of <see cref="Question"/>, as the library read them.</summary>
     public List<string> Terms { get; set; } = [];
 
@@ -54,6 +62,7 @@ public sealed class ConversationMemory
     {
         Topic = topic;
         Question = question;
+        Limit = answer.Scope is { } scope ? ThreadLimit.Of(scope) : null;
         Terms = [.. terms];
         Shown = [];
         Exhausted = false;
@@ -74,6 +83,7 @@ public sealed class ConversationMemory
     {
         Topic = null;
         Question = null;
+        Limit = null;
         Terms = [];
         Shown = [];
         Offset = 0;
@@ -141,6 +151,22 @@ public sealed record ShownCitation(int Number, string ArticleKey, int Paragraph,
     /// <summary>What is remembered of <paramref name="citation"/>.</summary>
     public static ShownCitation From(Citation citation) =>
         new(citation.Number, citation.ArticleKey, citation.Paragraph, citation.Sentence, citation.Text);
+}
+
+/// <summary>What a limited question searched for, and the limit, in plain values that any IStorage keeps as JSON.</summary>
+/// <param name="Topic">The question without its limits, as the answerer was asked it.</param>
+/// <param name="From">Earliest publication date let through (inclusive), if limited.</param>
+/// <param name="Until">Publication dates from here on are left out, if limited.</param>
+/// <param name="Source">The source the answer is limited to, if any.</param>
+public sealed record ThreadLimit(string Topic, DateTimeOffset? From, DateTimeOffset? Until, string? Source)
+{
+    /// <summary>The limit of <paramref name="scope"/>.</summary>
+    public static ThreadLimit Of(AnswerScope scope) =>
+        new(scope.Topic, scope.Filter.Dates?.From, scope.Filter.Dates?.Until, scope.Filter.Source);
+
+    /// <summary>The same limit, for the answerer.</summary>
+    public ArchiveFilter ToFilter() =>
+        new(From is null && Until is null ? null : new DateRange(From, Until), Source);
 }
 
 /// <summary>An answer the bot gave, as feedback records it.</summary>

@@ -149,7 +149,13 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        var answer = memory.Exhausted ? null : answerer.Ask(memory.Question, memory.Shown.Select(c => c.SentenceId).ToHashSet(StringComparer.Ordinal));
+        // A limited question ("… in May 2025 about deportations") continues within the same articles.
+        var answer = memory.Exhausted
+            ? null
+            : answerer.Ask(
+                memory.Limit?.Topic ?? memory.Question,
+                memory.Limit?.ToFilter().ToLuceneFilter(),
+                memory.Shown.Select(c => c.SentenceId).ToHashSet(StringComparer.Ordinal));
         if (answer is not { Status: AnswerStatus.Answered })
         {
             memory.Exhausted = true;
