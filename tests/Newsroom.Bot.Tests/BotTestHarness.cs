@@ -68,6 +68,9 @@ internal sealed class BotTestHarness : IDisposable
     /// <summary>A conversation with the bot on <paramref name="channelId"/> (TestAdapter keeps one conversation id, so two flows over one storage are one conversation).</summary>
     public TestFlow Flow(string channelId = "test") => new(new TestAdapter(channelId), Bot);
 
+    /// <summary>A conversation with the bot as <paramref name="conversation"/> describes it (channel, conversation type, bot and user).</summary>
+    public TestFlow Flow(Microsoft.Bot.Schema.ConversationReference conversation) => new(new TestAdapter(conversation), Bot);
+
     public void Dispose()
     {
         Index.Dispose();

@@ -1,5 +1,6 @@
 using Lucene.Net.Search;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
@@ -45,12 +46,43 @@ public sealed partial class NewsroomBot(
     /// <inheritdoc />
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Once per person who joins; the bot joining its own conversation is not a reason to greet.
+        // Teams greets on installationUpdate instead (below): its conversationUpdate lists only the
+        // bot for a personal install, and every person who joins a team, who must not each get a
+        // message in the team's channel.
+        if (turnContext.Activity.ChannelId == Channels.Msteams)
+        {
+            return;
+        }
+
+        // The Emulator and Web Chat: once per person who opens the conversation; the bot joining
+        // its own conversation is not a reason to greet.
         foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
             logger.LogInformation("Welcoming a new member to conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
             await turnContext.SendActivityAsync(Markdown(Welcome()), cancellationToken);
         }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The SDK routes "add-upgrade" (a new version of an installed app) here too: greet only a new install.
+        if (!string.Equals(turnContext.Activity.Action, "add", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var conversationType = turnContext.Activity.Conversation?.ConversationType;
+        logger.LogInformation("Installed in a {ConversationType} conversation {ConversationId}: welcoming", conversationType, turnContext.Activity.Conversation?.Id);
+        var welcome = Welcome();
+        if (conversationType is "channel" or "groupChat")
+        {
+            // Teams passes on only the messages that @mention the bot there.
+            var name = turnContext.Activity.Recipient?.Name is { Length: > 0 } botName ? botName : "Newsroom";
+            welcome += $"\n\nHere, @mention me with your question: *@{ReplyRenderer.Escape(name)} {ReplyRenderer.Escape(ExampleQuestion())}*";
+        }
+
+        await turnContext.SendActivityAsync(Markdown(welcome), cancellationToken);
     }
 
     /// <inheritdoc />
