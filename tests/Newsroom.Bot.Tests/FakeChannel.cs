@@ -24,10 +24,11 @@ internal sealed class FakeChannel : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
-    public static async Task<FakeChannel> StartAsync()
+    /// <param name="address">The IP address to listen on (loopback unless a test needs the channel somewhere else).</param>
+    public static async Task<FakeChannel> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var channel = new FakeChannel(app);

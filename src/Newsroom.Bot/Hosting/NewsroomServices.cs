@@ -46,7 +46,8 @@ public static class NewsroomServices
     /// </summary>
     public static WebApplicationBuilder AddNewsroomBot(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<BotOptions>>().Value.AllowedServiceUrls));
         // The credentials sit at the top level under the SDK's names, so they are bound from the root.
         builder.Services.AddOptions<BotCredentials>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
@@ -111,7 +112,8 @@ public static class NewsroomServices
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
             .AddEndpointFilter(AuthorizationHeader.RefuseUnreadable)
-            .AddEndpointFilter(ActivityShape.RejectMalformed);
+            .AddEndpointFilter(ActivityShape.RejectMalformed)
+            .AddEndpointFilter(ServiceUrlPolicy.RefuseUnlisted);
         app.MapGet("/health", (ArticleIndex index, ArchiveStatus archive) =>
         {
             // 503 only while there is nothing to answer from, so a load balancer sends people elsewhere.
@@ -159,7 +161,9 @@ public static class NewsroomServices
         var credentials = app.Services.GetRequiredService<IOptions<BotCredentials>>().Value;
         if (credentials.IsEmulatorMode)
         {
-            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests and replies are sent unauthenticated");
+            logger.LogInformation("No MicrosoftAppId configured: Emulator mode, /api/messages accepts unauthenticated requests and replies are sent unauthenticated, " +
+                "only to this machine, to Bot:AllowedServiceUrls ({AllowedServiceUrls}) or in the response (expectReplies)",
+                string.Join(", ", app.Services.GetRequiredService<IOptions<BotOptions>>().Value.AllowedServiceUrls));
         }
         else
         {
