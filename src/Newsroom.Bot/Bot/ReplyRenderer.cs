@@ -205,13 +205,19 @@ public sealed class ReplyRenderer
         }
     }
 
-    /// <summary>Escapes Markdown so that article text is shown as text and can never become markup or links.</summary>
+    /// <summary>
+    /// Escapes Markdown so that article text is shown as text and can never become markup or links.
+    /// Every character that CommonMark or a common extension gives a meaning is backslash-escaped
+    /// (CommonMark shows any escaped ASCII punctuation as itself): emphasis, code, links and images,
+    /// HTML, headings, tables, strikethrough, <c>{.attributes}</c> (which some renderers remove
+    /// from the text), <c>$maths$</c>, and <c>&amp;</c>, so "&amp;amp;" in an article is not read as an entity.
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '(' or ')' or '!')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '(' or ')' or '!' or '{' or '}' or '&' or '$')
             {
                 escaped.Append('\\');
             }
