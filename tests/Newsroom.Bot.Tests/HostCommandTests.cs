@@ -4,7 +4,7 @@ using Spectre.Console.Testing;
 
 namespace Newsroom.Bot.Tests;
 
-/// <summary>The index, ask and stats verbs, run in process on a throw-away corpus and index.</summary>
+/// <summary>The host's commands (index, ask, stats, teams-package, feedback), run in process on a throw-away corpus and index.</summary>
 public sealed class HostCommandTests : IDisposable
 {
     private readonly string _corpus = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
@@ -116,9 +116,56 @@ public sealed class HostCommandTests : IDisposable
         Assert.Contains(_index, output);
     }
 
+    [Fact]
+    public async Task Help_lists_every_command_the_program_has()
+    {
+        var (exitCode, output) = await RunAsync("--help");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
+        foreach (var verb in new[] { "index", "ask", "stats", "teams-package", "feedback" })
+        {
+            Assert.Matches($@"(?m)^\s+{verb}\b.*\S", commands); // listed, with what it does
+        }
+    }
+
+    [Fact]
+    public async Task Feedback_runs_as_a_command_like_the_others_with_settings_on_the_command_line()
+    {
+        var missing = Path.Combine(_corpus, "no-feedback.jsonl");
+
+        var (exitCode, output) = await RunAsync("feedback", $"--Feedback:File={missing}");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains("No feedback yet", output);
+        Assert.Contains(missing, output);
+    }
+
+    [Fact]
+    public async Task Teams_package_runs_as_a_command_like_the_others_and_its_usage_errors_exit_with_2()
+    {
+        var (exitCode, output) = await RunAsync("teams-package", "--output");
+
+        Assert.Equal(HostCommands.UsageError, exitCode);
+        Assert.Contains("--output", output);
+        Assert.Contains("teams-package [options]", output); // the verb's own usage, as System.CommandLine writes it for every verb
+    }
+
+    [Fact]
+    public async Task Teams_package_help_says_what_it_writes()
+    {
+        var (exitCode, output) = await RunAsync("teams-package", "--help");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains("-o, --output", output);
+        Assert.Contains("Teams app package", output);
+    }
+
     [Theory]
     [InlineData("index", true)]
     [InlineData("stats", true)]
+    [InlineData("teams-package", true)]
+    [InlineData("feedback", true)]
     [InlineData("--urls", false)]
     [InlineData("--Answers:MaxCitations=5", false)]
     public void Only_a_verb_turns_the_host_into_a_command(string first, bool isCommand) =>

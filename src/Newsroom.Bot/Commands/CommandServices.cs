@@ -29,6 +29,20 @@ internal sealed class CommandServices : IAsyncDisposable
         return new CommandServices(builder.Build());
     }
 
+    /// <summary>
+    /// The settings alone (appsettings.json at the root, the environment, then the overrides left on
+    /// the command line), as the bot reads them, and the root folder: for verbs that need no index.
+    /// </summary>
+    public static (IConfiguration Configuration, string Root) Settings(IReadOnlyList<string> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. settings],
+            ContentRootPath = RootFolder.Find(Environment.GetEnvironmentVariable("Root")),
+        });
+        return (builder.Configuration, builder.Environment.ContentRootPath);
+    }
+
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 

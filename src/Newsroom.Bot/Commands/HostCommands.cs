@@ -4,7 +4,7 @@ using System.CommandLine;
 namespace Newsroom.Bot.Commands;
 
 /// <summary>
-/// The host's verbs for staff and scripts: <c>dotnet run --project src/Newsroom.Bot -- index|ask|stats</c>.
+/// The host's verbs for staff and scripts: <c>dotnet run --project src/Newsroom.Bot -- index|ask|stats|teams-package|feedback</c>.
 /// Without a verb the host runs the bot. Parsing is System.CommandLine (the .NET team's parser:
 /// help, errors and exit codes as .NET users expect); output is Spectre.Console (progress bars,
 /// tables), written to the console handed in, so tests read it without touching
@@ -31,6 +31,8 @@ public static class HostCommands
         IndexCommand.Create,
         AskCommand.Create,
         StatsCommand.Create,
+        Teams.TeamsPackageCommand.Create,
+        Feedback.FeedbackCommand.Create,
     ];
 
     /// <summary>True when <paramref name="args"/> start with a verb (or ask for the verbs' help) rather than run the bot.</summary>
@@ -69,6 +71,9 @@ public static class HostCommands
 
         return root;
     }
+
+    /// <summary>A TextWriter over <paramref name="console"/>, for System.CommandLine's help and errors and for verbs that write plain lines.</summary>
+    internal static TextWriter Writer(IAnsiConsole console) => new ConsoleWriter(console);
 
     /// <summary>System.CommandLine's help and parse errors, written through the same console as everything else.</summary>
     private sealed class ConsoleWriter(IAnsiConsole console) : StringWriter

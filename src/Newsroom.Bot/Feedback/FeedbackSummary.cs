@@ -100,6 +100,14 @@ public static class FeedbackCommand
     /// <summary>The verb.</summary>
     public const string Verb = "feedback";
 
+    /// <summary>The verb for <see cref="Commands.HostCommands"/>: settings as for the bot, output to its console.</summary>
+    public static System.CommandLine.Command Create(Commands.CommandContext context)
+    {
+        var command = new System.CommandLine.Command(Verb, "Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first.");
+        command.SetAction(_ => Run(Commands.CommandServices.Settings(context.Settings).Configuration, Commands.HostCommands.Writer(context.Console)));
+        return command;
+    }
+
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static int Run(IConfiguration configuration, TextWriter output)
     {

@@ -1,3 +1,5 @@
+using Newsroom.Bot.Commands;
+using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 
 namespace Newsroom.Bot.Teams;
@@ -5,7 +7,7 @@ namespace Newsroom.Bot.Teams;
 /// <summary>
 /// <c>dotnet run --project src/Newsroom.Bot -- teams-package [--output path]</c>: writes the Teams
 /// app package for the bot configured in appsettings.json (or the environment) and exits.
-/// Other arguments (<c>--Teams:Version=1.0.1</c>) are configuration overrides, as for the bot.
+/// One of the <see cref="HostCommands"/>; other arguments (<c>--Teams:Version=1.0.1</c>) are configuration overrides, as for the bot.
 /// </summary>
 public static class TeamsPackageCommand
 {
@@ -15,18 +17,34 @@ public static class TeamsPackageCommand
     /// <summary>Where the package goes without --output, relative to the repository root (data/ is not committed).</summary>
     public const string DefaultOutput = "data/teams/newsroom-teams-app.zip";
 
-    /// <summary>True when the command line asks for this command.</summary>
-    public static bool IsInvoked(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Verb;
-
-    /// <summary>Runs the command; returns the process exit code (0 written, 1 configuration missing or invalid, 2 bad arguments).</summary>
-    public static int Run(IConfiguration configuration, string root, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The verb for <see cref="HostCommands"/>: <c>teams-package [--output path]</c>, settings as for the bot.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (!TryReadOutput(args, out var requested))
+        var output = new Option<string>("--output", "-o")
         {
-            error.WriteLine($"Usage: {Verb} [--output path/to/app.zip]   (default: {DefaultOutput} under the repository root)");
-            return 2;
-        }
+            Description = $"Where to write the zip (default: {DefaultOutput} under the repository root).",
+            HelpName = "path",
+        };
+        output.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var path }] && string.IsNullOrWhiteSpace(path))
+            {
+                result.AddError("--output needs a path to write the zip to.");
+            }
+        });
+        var command = new Command(Verb, "Write the Teams app package (manifest and icons) for the bot in MicrosoftAppId, to upload in Teams.") { output };
+        command.SetAction(parse =>
+        {
+            var (configuration, root) = CommandServices.Settings(context.Settings);
+            var writer = HostCommands.Writer(context.Console);
+            return Run(configuration, root, parse.GetValue(output), writer, writer);
+        });
+        return command;
+    }
 
+    /// <summary>Writes the package to <paramref name="requested"/> (the default place when null); returns the exit code (0 written, 1 configuration missing or invalid).</summary>
+    public static int Run(IConfiguration configuration, string root, string? requested, TextWriter output, TextWriter error)
+    {
         var botId = configuration["MicrosoftAppId"]?.Trim();
         if (string.IsNullOrEmpty(botId))
         {
@@ -66,32 +84,5 @@ public static class TeamsPackageCommand
         output.WriteLine($"Wrote {path}: Teams app \"{app.ShortName}\" {app.Version} for bot {botId} (manifest {TeamsAppPackage.ManifestVersion}).");
         output.WriteLine("Upload it in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.");
         return 0;
-    }
-
-    private static bool TryReadOutput(IReadOnlyList<string> args, out string? output)
-    {
-        output = null;
-        for (var i = 1; i < args.Count; i++)
-        {
-            if (args[i] is "--output" or "-o")
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith('-'))
-                {
-                    return false;
-                }
-
-                output = args[++i];
-            }
-            else if (args[i].StartsWith("--output=", StringComparison.Ordinal))
-            {
-                output = args[i]["--output=".Length..];
-            }
-            else if (args[i] is "--help" or "-h" or "-?")
-            {
-                return false;
-            }
-        }
-
-        return output is null || output.Length > 0;
     }
 }
