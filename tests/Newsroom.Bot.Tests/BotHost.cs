@@ -9,13 +9,16 @@ namespace Newsroom.Bot.Tests;
 
 /// <summary>
 /// The real host in process (WebApplicationFactory), each instance with its own copy of the
-/// repository's corpus and its own index folder, so tests never share state.
+/// repository's corpus and its own index folder, so tests never share state. Disposing it deletes
+/// the folders it made (corpus, feedback, and the index unless the test passed its own).
 /// </summary>
 internal sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
     private readonly bool _waitForIndex;
+
+    private readonly bool _ownsIndexFolder;
 
     /// <param name="indexFolder">The index folder (a new temporary one when null).</param>
     /// <param name="settings">Settings over appsettings.json.</param>
@@ -29,6 +32,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             File.Copy(file, Path.Combine(CorpusFolder, Path.GetFileName(file)));
         }
 
+        _ownsIndexFolder = indexFolder is null;
         IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;
         FeedbackFile = Path.Combine(CorpusFolder + "-feedback", "feedback.jsonl");
         _settings = settings ?? [];
@@ -73,6 +77,12 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Directory.Delete(CorpusFolder, recursive: true);
+        // An index folder passed in belongs to the test (it may start a second host on it).
+        if (_ownsIndexFolder && Directory.Exists(IndexFolder))
+        {
+            Directory.Delete(IndexFolder, recursive: true);
+        }
+
         if (Directory.Exists(Path.GetDirectoryName(FeedbackFile)))
         {
             Directory.Delete(Path.GetDirectoryName(FeedbackFile)!, recursive: true);

@@ -120,16 +120,23 @@ public sealed class MessagesEndpointTests
     public async Task A_restart_reuses_the_index_when_the_corpus_has_not_changed()
     {
         var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
-        await using (var first = new BotHost(indexFolder))
+        try
         {
-            first.CreateClient();
+            await using (var first = new BotHost(indexFolder))
+            {
+                first.CreateClient();
+            }
+
+            var commitsBefore = Directory.GetFiles(indexFolder, "segments_*").Select(Path.GetFileName).ToList();
+            await using var second = new BotHost(indexFolder);
+            var health = await second.CreateClient().GetFromJsonAsync<JsonObject>("/health");
+
+            Assert.Equal(16, (int)health!["sentences"]!);
+            Assert.Equal(commitsBefore, Directory.GetFiles(indexFolder, "segments_*").Select(Path.GetFileName).ToList());
         }
-
-        var commitsBefore = Directory.GetFiles(indexFolder, "segments_*").Select(Path.GetFileName).ToList();
-        await using var second = new BotHost(indexFolder);
-        var health = await second.CreateClient().GetFromJsonAsync<JsonObject>("/health");
-
-        Assert.Equal(16, (int)health!["sentences"]!);
-        Assert.Equal(commitsBefore, Directory.GetFiles(indexFolder, "segments_*").Select(Path.GetFileName).ToList());
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
     }
 }

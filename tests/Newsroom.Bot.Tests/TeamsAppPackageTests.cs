@@ -186,13 +186,12 @@ public sealed class TeamsAppPackageTests : IDisposable
     [Fact]
     public void Without_output_the_package_goes_under_data_in_the_repository()
     {
-        var root = Directory.CreateTempSubdirectory("newsroom-root-").FullName;
+        var root = Path.Combine(_folder, "root");
 
         var exitCode = TeamsPackageCommand.Run(Configuration(new() { ["MicrosoftAppId"] = AppId }), root, requested: null, _output, _error);
 
         Assert.Equal(0, exitCode);
         Assert.True(File.Exists(Path.Combine(root, "data", "teams", "newsroom-teams-app.zip")));
-        Directory.Delete(root, recursive: true);
     }
 
     [Theory]
