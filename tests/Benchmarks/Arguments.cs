@@ -6,18 +6,19 @@ using System.Text.RegularExpressions;
 namespace Newsroom.Benchmarks;
 
 /// <summary>The benchmark's command line, and small helpers around it.</summary>
-internal sealed partial record Arguments(int Sentences, int Questions, int Seed, string? Work, bool Keep)
+internal sealed partial record Arguments(int Sentences, int Questions, int Seed, string? Work, bool Keep, int Rounds)
 {
     public static Arguments Parse(string[] args)
     {
-        // Five flags: a parser library would be more code than this.
+        // Six flags: a parser library would be more code than this.
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         return new Arguments(
             int.Parse(Value("--sentences") ?? "100000", CultureInfo.InvariantCulture),
             int.Parse(Value("--questions") ?? "1000", CultureInfo.InvariantCulture),
             int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
             Value("--work"),
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            Math.Max(1, int.Parse(Value("--rounds") ?? "2", CultureInfo.InvariantCulture)));
     }
 
     public static string RepositoryRoot()

@@ -5,7 +5,7 @@ using Newsroom.Benchmarks;
 using System.Diagnostics;
 using System.Globalization;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--work DIR] [--keep] [--breakdown]
+// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--rounds 2] [--work DIR] [--keep] [--breakdown]
 var options = Arguments.Parse(args);
 var configuration = typeof(Arguments).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var root = Arguments.RepositoryRoot();
@@ -31,13 +31,31 @@ try
         return;
     }
 
-    // 2. Indexing from files: raw Lucene.Net, then the product (fresh index each).
+    // 2. Indexing from files: raw Lucene.Net, then the product (fresh index each), in alternating
+    // rounds; each side's best round counts, so a burst of other work on a shared machine during one
+    // round does not decide the ratio.
     using var raw = new RawLucene(rawIndex);
-    clock.Restart();
-    var rawSentences = raw.Index(files);
-    var rawRate = rawSentences / clock.Elapsed.TotalSeconds;
-    report.Row("Indexing from files (sentences/s)", rawRate, null, "≥ 50% of raw", "");
-    var (productRate, productSentences, productSize) = IndexProduct(corpusFolder, productIndex);
+    double rawRate = 0, productRate = 0;
+    int rawSentences = 0, productSentences = 0;
+    long productSize = 0;
+    for (var round = 1; round <= options.Rounds; round++)
+    {
+        clock.Restart();
+        rawSentences = raw.Index(files);
+        var rate = rawSentences / clock.Elapsed.TotalSeconds;
+        rawRate = Math.Max(rawRate, rate);
+        if (Directory.Exists(productIndex))
+        {
+            Directory.Delete(productIndex, recursive: true);
+        }
+
+        var product = IndexProduct(corpusFolder, productIndex);
+        (productSentences, productSize) = (product.Sentences, product.Size);
+        productRate = Math.Max(productRate, product.Rate);
+        report.Note($"Indexing round {round}: raw {rate:N0} sentences/s, product {product.Rate:N0} sentences/s");
+    }
+
+    report.Row("Indexing from files (sentences/s)", rawRate, null, "≥ 50% of raw", options.Rounds > 1 ? $"best of {options.Rounds} alternating rounds each" : "");
     report.Ratio("Indexing from files (sentences/s)", productRate, rawRate, productRate >= 0.5 * rawRate);
     report.Row("Index size on disk (MB)", raw.SizeInBytes / 1048576.0, productSize / 1048576.0, "", $"{productSentences:N0} sentences in the product index, {rawSentences:N0} raw");
 

@@ -27,7 +27,7 @@ internal sealed class Report
         var row = _rows.Single(r => r[0] == figure);
         row[2] = Format(product);
         row[3] = $"{product / raw:P0} of raw";
-        row[5] = met ? "met" : "missed";
+        row[5] = (met ? "met" : "missed") + (row[5].Length > 0 ? "; " + row[5] : string.Empty);
         Console.Error.WriteLine($"{figure}: product {Format(product)} ({row[3]})");
     }
 
