@@ -47,6 +47,38 @@ public sealed class CorpusIndexerTests
     }
 
     [Fact]
+    public void A_pass_over_the_changed_paths_adds_edits_and_removes_just_those_and_keeps_the_rest()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        var zoo = corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.");
+        var folder = Path.Combine(corpus.Folder, "sport");
+        corpus.Write("sport/c.txt", "Cup final\n\nThe harbour team won the cup final on penalties.");
+        corpus.Sync();
+
+        var ferry = corpus.Write("d.txt", "Ferry added\n\nA night ferry will carry commuters across the bay.");
+        File.Delete(zoo);
+        Directory.Delete(folder, recursive: true);
+        var report = corpus.SyncChanged(ferry, zoo, folder);
+
+        Assert.Equal((1, 2), (report.Added, report.Removed));
+        Assert.Equal(2, report.Articles); // the bridge, untouched, and the ferry
+        var answerer = corpus.Answerer();
+        Assert.Contains("night ferry", answerer.Ask("Which ferry will carry commuters across the bay?").Citations[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Monday", answerer.Ask("When does the bridge close for repairs?").Citations[0].Text, StringComparison.Ordinal);
+        Assert.Empty(answerer.Ask("What does the city zoo open?").Citations);
+        Assert.Empty(answerer.Ask("Who won the cup final on penalties?").Citations);
+
+        // A file changed without its path being reported waits for the next full pass (the watcher's rescan).
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Friday for repairs.");
+        Assert.Equal(0, corpus.SyncChanged(ferry).Updated);
+        Assert.Contains("Monday", corpus.Answerer().Ask("When does the bridge close for repairs?").Citations[0].Text, StringComparison.Ordinal);
+        var full = corpus.Sync();
+        Assert.Equal((1, 0, 0), (full.Updated, full.Added, full.Removed));
+        Assert.Contains("Friday", corpus.Answerer().Ask("When does the bridge close for repairs?").Citations[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_file_is_reported_by_name_and_the_rest_is_indexed()
     {
         using var corpus = new TestCorpus();

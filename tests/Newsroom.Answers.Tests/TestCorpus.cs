@@ -60,6 +60,10 @@ internal sealed class TestCorpus : IDisposable
 
     public IndexReport Sync() => new CorpusIndexer(new SentenceSplitter()).Synchronize(Corpus, Index);
 
+    /// <summary>A pass over <paramref name="changedPaths"/> only, as the bot's watcher runs one.</summary>
+    public IndexReport SyncChanged(params string[] changedPaths) =>
+        new CorpusIndexer(new SentenceSplitter()).Synchronize(Corpus, Index, TimeSpan.Zero, null, changedPaths);
+
     public QuestionAnswerer Answerer(AnswerOptions? options = null) => new(Index, options ?? DefaultOptions());
 
     /// <summary>The options of the shipped appsettings.json, as the bot runs with them.</summary>

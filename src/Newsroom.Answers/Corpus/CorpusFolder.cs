@@ -53,14 +53,46 @@ public sealed class CorpusFolder
             return [];
         }
 
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(Path, "*", options)
-            .Where(file => !System.IO.Path.GetRelativePath(Path, file).Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') || part.EndsWith('~')))
-            .Select(file => new FileInfo(file))
-            .Select(info => new CorpusFile(KeyOf(info.FullName), info.FullName, info.Length, info.LastWriteTimeUtc))
-            .OrderBy(file => file.Key, StringComparer.Ordinal)
-            .ToList();
+        return Describe(Directory.EnumerateFiles(Path, "*", Recursive));
     }
+
+    /// <summary>
+    /// The corpus files among <paramref name="paths"/> (files, or folders: every file under them),
+    /// as <see cref="ListFiles"/> would list them; paths that are gone, hidden or outside the folder
+    /// are left out. What changed, when a watcher says which paths did.
+    /// </summary>
+    public IReadOnlyList<CorpusFile> Describe(IEnumerable<string> paths)
+    {
+        var found = new Dictionary<string, CorpusFile>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", Recursive) : File.Exists(path) ? [path] : [];
+            foreach (var file in files)
+            {
+                if (Contains(file) && !IsHidden(KeyOf(file)))
+                {
+                    var info = new FileInfo(file);
+                    if (info.Exists)
+                    {
+                        found[KeyOf(info.FullName)] = new CorpusFile(KeyOf(info.FullName), info.FullName, info.Length, info.LastWriteTimeUtc);
+                    }
+                }
+            }
+        }
+
+        return found.Values.OrderBy(file => file.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>True when <paramref name="fullPath"/> is inside the corpus folder.</summary>
+    public bool Contains(string fullPath)
+    {
+        var relative = System.IO.Path.GetRelativePath(Path, System.IO.Path.GetFullPath(fullPath));
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relative);
+    }
+
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+
+    private static bool IsHidden(string key) => key.Split('/').Any(part => part.StartsWith('.') || part.EndsWith('~'));
 
     /// <summary>Reads one file. Never throws for a bad file: the reason is in the result.</summary>
     public ReadResult Read(CorpusFile file)

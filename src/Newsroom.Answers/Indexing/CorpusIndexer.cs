@@ -57,7 +57,17 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
     /// less than <paramref name="settleTime"/> ago are left for a later pass (a file still being
     /// copied in is never indexed half). <paramref name="progress"/> hears (files done, files in total).
     /// </summary>
-    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default) =>
+        Synchronize(corpus, index, settleTime, progress, changedPaths: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Synchronize(CorpusFolder, ArticleIndex, TimeSpan, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>,
+    /// but looking only at <paramref name="changedPaths"/> (files or folders that were created,
+    /// changed, renamed or deleted) when it is not null: every other file is taken to be as the last
+    /// commit knew it. A watcher that knows what changed then indexes a new article without listing a
+    /// whole archive (1.6 s at 30,000 files); the periodic full pass still catches anything it missed.
+    /// </summary>
+    public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, IReadOnlyCollection<string>? changedPaths, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var before = index.Manifest;
@@ -65,8 +75,33 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         var skipped = new ConcurrentBag<SkippedFile>();
         int added = 0, updated = 0, unchanged = 0, deferred = 0, done = 0;
 
-        var files = corpus.ListFiles();
-        _logger.LogInformation("Synchronizing the index with {Folder}: {Files} files, {Known} known from the last commit", corpus.Path, files.Count, before.Count);
+        IReadOnlyList<CorpusFile> files;
+        if (changedPaths is null)
+        {
+            files = corpus.ListFiles();
+            _logger.LogInformation("Synchronizing the index with {Folder}: {Files} files, {Known} known from the last commit", corpus.Path, files.Count, before.Count);
+        }
+        else
+        {
+            // What was touched: the paths, and everything the last commit knew under a touched folder
+            // (a folder deleted or renamed away takes its files with it). The rest stays as it was.
+            files = corpus.Describe(changedPaths);
+            var touched = changedPaths.Where(corpus.Contains).Select(corpus.KeyOf).ToList();
+            foreach (var (key, entry) in before)
+            {
+                if (!touched.Any(t => key == t || key.StartsWith(t + "/", StringComparison.Ordinal)))
+                {
+                    after[key] = entry;
+                    if (entry.SkipReason is not null)
+                    {
+                        skipped.Add(new SkippedFile(key, entry.SkipReason));
+                    }
+                }
+            }
+
+            _logger.LogDebug("Synchronizing the index with {Count} changed paths in {Folder}", changedPaths.Count, corpus.Path);
+        }
+
         var now = DateTime.UtcNow;
 
         // Who claims each identity (URL, text) first by key. Provisional: it only lets the pass skip
@@ -242,7 +277,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
 
         foreach (var fileKey in toReindex)
         {
-            var file = files.FirstOrDefault(f => f.Key == fileKey);
+            var file = files.FirstOrDefault(f => f.Key == fileKey) ?? corpus.Describe([Path.Combine(corpus.Path, fileKey)]).FirstOrDefault();
             var result = file is null ? null : corpus.Read(file);
             if (result is null || result.Articles.Count == 0 || result.ContentHash != manifest[fileKey].Hash)
             {

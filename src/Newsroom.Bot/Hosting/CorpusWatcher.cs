@@ -30,6 +30,10 @@ internal sealed class CorpusWatcher(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(5);
 
+    // What the watcher saw since the last pass: paths to look at, or that only a full pass will do.
+    private readonly object _pendingLock = new();
+    private HashSet<string> _pendingPaths = new(StringComparer.Ordinal);
+    private bool _fullPassPending = true;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CorpusFolder _corpus = new(paths.Corpus, options.Value.MaxFileBytes);
 
@@ -68,12 +72,15 @@ internal sealed class CorpusWatcher(
         }
     }
 
-    /// <summary>One pass over the corpus; false when it failed (logged, and recorded in <see cref="ArchiveStatus"/>).</summary>
-    private bool TryPass(TimeSpan settle, CancellationToken stoppingToken)
+    /// <summary>
+    /// One pass over the corpus, or over <paramref name="changedPaths"/> only when given; false when it
+    /// failed (logged, and recorded in <see cref="ArchiveStatus"/>).
+    /// </summary>
+    private bool TryPass(TimeSpan settle, CancellationToken stoppingToken, IReadOnlyCollection<string>? changedPaths = null)
     {
         try
         {
-            var report = indexer.Synchronize(_corpus, index, settle, null, stoppingToken);
+            var report = indexer.Synchronize(_corpus, index, settle, null, changedPaths, stoppingToken);
             foreach (var skipped in report.Skipped)
             {
                 logger.LogWarning("Not indexed: {File}: {Reason}", skipped.Key, skipped.Reason);
@@ -126,9 +133,58 @@ internal sealed class CorpusWatcher(
                 break;
             }
 
-            // A failed pass is retried at the next rescan; a file still being written is looked
-            // at again as soon as it may have settled.
-            wait = TryPass(settle, stoppingToken) && LastReport is { Deferred: > 0 } ? settle : rescan;
+            // The paths the watcher reported are looked at alone; a full pass runs at each rescan, and
+            // whenever the watcher lost track (overflow, or nothing to go on). A failed pass is retried
+            // at the next rescan; a file still being written is looked at again as soon as it may have
+            // settled (its path stays pending).
+            var (paths, full) = TakePending();
+            var incremental = !full && paths.Count > 0;
+            var succeeded = TryPass(settle, stoppingToken, incremental ? paths : null);
+            if (incremental && !succeeded)
+            {
+                RequestFullPass();
+            }
+
+            if (succeeded && LastReport is { Deferred: > 0 })
+            {
+                Pending(paths);
+                wait = settle;
+            }
+            else
+            {
+                wait = rescan;
+            }
+        }
+    }
+
+    private void Pending(IEnumerable<string> paths)
+    {
+        lock (_pendingLock)
+        {
+            _pendingPaths.UnionWith(paths);
+        }
+
+        _changes.Writer.TryWrite(true);
+    }
+
+    private void RequestFullPass()
+    {
+        lock (_pendingLock)
+        {
+            _fullPassPending = true;
+        }
+
+        _changes.Writer.TryWrite(true);
+    }
+
+    private (IReadOnlyCollection<string> Paths, bool Full) TakePending()
+    {
+        lock (_pendingLock)
+        {
+            var taken = (_pendingPaths, _fullPassPending || _pendingPaths.Count == 0);
+            _pendingPaths = new HashSet<string>(StringComparer.Ordinal);
+            _fullPassPending = false;
+            return taken;
         }
     }
 
@@ -153,18 +209,18 @@ internal sealed class CorpusWatcher(
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
-        FileSystemEventHandler changed = (_, _) => _changes.Writer.TryWrite(true);
+        FileSystemEventHandler changed = (_, e) => Pending([e.FullPath]);
         watcher.Created += changed;
         watcher.Changed += changed;
         watcher.Deleted += changed;
-        watcher.Renamed += (_, _) => _changes.Writer.TryWrite(true);
+        watcher.Renamed += (_, e) => Pending([e.OldFullPath, e.FullPath]);
         watcher.Error += (_, e) =>
         {
             logger.LogWarning(e.GetException(), "Watching {Folder} lost events; rescanning", _corpus.Path);
-            _changes.Writer.TryWrite(true);
+            RequestFullPass();
         };
         watcher.EnableRaisingEvents = true;
-        _changes.Writer.TryWrite(true); // one pass now: a file that landed between the start-up pass and here had no event
+        RequestFullPass(); // one full pass now: a file that landed between the start-up pass and here had no event
         logger.LogInformation("Watching {Folder} for new, changed and deleted articles", _corpus.Path);
         return watcher;
     }
