@@ -109,6 +109,41 @@ public sealed class CorpusIndexerTests
     }
 
     [Fact]
+    public void A_byte_changed_inside_an_index_file_is_found_when_the_index_is_opened()
+    {
+        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        using var corpus = TestCorpus.WithSeed();
+        try
+        {
+            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, first);
+            }
+
+            using (var clean = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer(), out var none))
+            {
+                Assert.Null(none);
+                Assert.Equal(16, clean.SentenceCount);
+            }
+
+            // The largest file of the segment (its compound file, or its stored sentences).
+            var file = Directory.GetFiles(indexFolder, "_*").OrderByDescending(f => new FileInfo(f).Length).First();
+            var bytes = File.ReadAllBytes(file);
+            bytes[bytes.Length / 2] ^= 0x5A; // one byte in the middle: length and footer intact
+            File.WriteAllBytes(file, bytes);
+
+            using var damaged = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer(), out var damage);
+
+            Assert.NotNull(damage);
+            Assert.True(damaged.WasRecreated);
+        }
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_index_on_disk_is_reused_by_the_next_process()
     {
         var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Codecs;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -125,13 +126,16 @@ public sealed class ArticleIndex : IDisposable
         if (_directory is FSDirectory onDisk)
         {
             using var plain = new NIOFSDirectory(onDisk.Directory, NoLockFactory.GetNoLockFactory());
-            if (DirectoryReader.IndexExists(plain))
+            if (!DirectoryReader.IndexExists(plain) || FootersCheckOut(searchers, onDisk.Directory.FullName))
             {
-                using var reader = DirectoryReader.Open(plain);
-                foreach (var leaf in reader.Leaves)
-                {
-                    leaf.AtomicReader.CheckIntegrity();
-                }
+                return;
+            }
+
+            // Something did not check out (or a file has no footer we know): Lucene's own check decides, and says what is wrong.
+            using var reader = DirectoryReader.Open(plain);
+            foreach (var leaf in reader.Leaves)
+            {
+                leaf.AtomicReader.CheckIntegrity();
             }
 
             return;
@@ -148,6 +152,96 @@ public sealed class ArticleIndex : IDisposable
         finally
         {
             searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// True when every file of the last commit ends with Lucene's codec footer and its CRC-32 matches
+    /// the file's bytes: the same test as Lucene's <c>CheckIntegrity</c>, read with large buffers and a
+    /// hardware CRC on both cores (Lucene.Net's reads of 1 kB made this 70 % of start-up at 1,000,000
+    /// sentences). False means "not proven good", never "damaged": Lucene's own check then decides.
+    /// </summary>
+    private static bool FootersCheckOut(SearcherManager searchers, string folder)
+    {
+        // The files of the commit the searchers opened (asking the reader, not reading segments_N
+        // again: its commit data holds the manifest, megabytes at a million sentences).
+        ICollection<string> files;
+        var searcher = searchers.Acquire();
+        try
+        {
+            if (searcher.IndexReader is not DirectoryReader reader)
+            {
+                return false;
+            }
+
+            files = reader.IndexCommit.FileNames;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+
+        var good = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, name =>
+        {
+            if (FooterChecksOut(System.IO.Path.Combine(folder, name)))
+            {
+                Interlocked.Increment(ref good);
+            }
+        });
+        return good == files.Count;
+    }
+
+    private static bool FooterChecksOut(string path)
+    {
+        const int FooterLength = 16; // magic, algorithm id, CRC-32 as a long (CodecUtil.WriteFooter)
+        var footerMagic = ~(uint)CodecUtil.CODEC_MAGIC;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            var length = file.Length;
+            if (length < FooterLength)
+            {
+                return false;
+            }
+
+            var crc = new System.IO.Hashing.Crc32();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+            try
+            {
+                var left = length - 8; // the checksum covers everything before its own 8 bytes
+                while (left > 0)
+                {
+                    var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                    if (read <= 0)
+                    {
+                        return false;
+                    }
+
+                    crc.Append(buffer.AsSpan(0, read));
+                    left -= read;
+                }
+
+                file.Position = length - FooterLength;
+                file.ReadExactly(buffer, 0, FooterLength);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            var footer = buffer.AsSpan(0, FooterLength);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(footer) == footerMagic
+                && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(footer[4..]) == 0
+                && System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(footer[8..]) == crc.GetCurrentHashAsUInt32();
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
