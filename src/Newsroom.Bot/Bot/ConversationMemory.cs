@@ -49,6 +49,16 @@ public sealed class ConversationMemory
     /// <summary>The last answers given (newest last), for thumbs up / down.</summary>
     public List<GivenAnswer> Answers { get; set; } = [];
 
+    /// <summary>
+    /// The channel's id and the text of the last message whose turn saved this state: the same
+    /// message delivered again (a load balancer resending it after the instance that took it died,
+    /// a channel retrying) is recognised by it.
+    /// </summary>
+    public string? LastMessage { get; set; }
+
+    /// <summary>The thread as it was before <see cref="LastMessage"/>, so a redelivered message is answered as if it came once.</summary>
+    public ThreadSnapshot? BeforeLastMessage { get; set; }
+
     /// <summary>True when there is an answer to follow up on.</summary>
     [JsonIgnore]
     public bool HasThread => Question is not null && Shown.Count > 0;
@@ -56,6 +66,26 @@ public sealed class ConversationMemory
     /// <summary>The citations of the last reply.</summary>
     [JsonIgnore]
     public IEnumerable<ShownCitation> LastReply => Shown.Where(c => c.Number >= LastReplyFirst);
+
+    /// <summary>
+    /// Called before a message is read. When it is the same message as the last one (same channel
+    /// id, same text), the previous delivery's turn may already have moved the thread on (and its
+    /// reply may never have arrived): the thread goes back to where it was before that turn, so
+    /// the reply is the same. Returns true for a redelivered message.
+    /// </summary>
+    public bool BeginMessage(string? id, string text)
+    {
+        var key = id is null ? null : $"{id}\n{text}";
+        var redelivered = key is not null && key == LastMessage && BeforeLastMessage is not null;
+        if (redelivered)
+        {
+            BeforeLastMessage!.RestoreTo(this);
+        }
+
+        LastMessage = key;
+        BeforeLastMessage = key is null ? null : ThreadSnapshot.Of(this);
+        return redelivered;
+    }
 
     /// <summary>Starts a new thread with <paramref name="answer"/>, a fresh answer to <paramref name="question"/>.</summary>
     public void Start(string topic, string question, IReadOnlyList<string> terms, Answer answer)
@@ -175,3 +205,33 @@ public sealed record ThreadLimit(string Topic, DateTimeOffset? From, DateTimeOff
 /// <param name="Question">The question answered (after reading a follow-up).</param>
 /// <param name="Citations">The sentences cited.</param>
 public sealed record GivenAnswer(string Id, string? MessageId, string Question, List<ShownCitation> Citations);
+
+/// <summary>The thread of a conversation at one moment (what "more", "context", "source" and short follow-ups read), without the snapshot itself.</summary>
+/// <param name="Topic">The question the thread is about.</param>
+/// <param name="Question">The question last answered.</param>
+/// <param name="Terms">Its analysed terms.</param>
+/// <param name="Shown">The sentences cited so far.</param>
+/// <param name="Offset">How far into the ranking the thread has gone.</param>
+/// <param name="LastReplyFirst">The number of the first citation of the last reply.</param>
+/// <param name="Exhausted">Whether "more" found nothing left.</param>
+/// <param name="LastAnswerId">The newest answer remembered for feedback (later ones are forgotten on restore).</param>
+public sealed record ThreadSnapshot(string? Topic, string? Question, List<string> Terms, List<ShownCitation> Shown, int Offset, int LastReplyFirst, bool Exhausted, string? LastAnswerId)
+{
+    /// <summary>The thread of <paramref name="memory"/> now.</summary>
+    public static ThreadSnapshot Of(ConversationMemory memory) =>
+        new(memory.Topic, memory.Question, [.. memory.Terms], [.. memory.Shown], memory.Offset, memory.LastReplyFirst, memory.Exhausted, memory.Answers.LastOrDefault()?.Id);
+
+    /// <summary>Puts <paramref name="memory"/>'s thread back as it was, and forgets answers given since.</summary>
+    public void RestoreTo(ConversationMemory memory)
+    {
+        memory.Topic = Topic;
+        memory.Question = Question;
+        memory.Terms = [.. Terms];
+        memory.Shown = [.. Shown];
+        memory.Offset = Offset;
+        memory.LastReplyFirst = LastReplyFirst;
+        memory.Exhausted = Exhausted;
+        var kept = LastAnswerId is null ? 0 : memory.Answers.FindIndex(a => a.Id == LastAnswerId) + 1;
+        memory.Answers.RemoveRange(kept, memory.Answers.Count - kept);
+    }
+}

@@ -89,6 +89,12 @@ public sealed partial class NewsroomBot(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        if (memory.BeginMessage(turnContext.Activity.Id, turnContext.Activity.Text ?? string.Empty))
+        {
+            logger.LogInformation("Message {ActivityId} of conversation {ConversationId} was delivered again: answering it from the thread as it was before its first delivery",
+                turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+        }
+
         if (AnswerActions.ReadCardVote(turnContext.Activity.Value) is { } cardVote)
         {
             await RecordVoteAsync(turnContext, memory, cardVote, cancellationToken);
