@@ -35,6 +35,31 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
     }
 
     [Fact]
+    public async Task Two_instances_saving_one_conversation_at_once_is_no_error_and_the_later_save_wins()
+    {
+        // A message sent twice in quick succession (or resent by the balancer) can be answered on two
+        // instances at once. ConversationState saves a plain dictionary, not an IStoreItem, so the write
+        // carries no ETag: no conflict is raised (the user never gets an error for it), as with the SDK's storages.
+        var conversation = "conversation-" + Guid.NewGuid();
+        var onA = new ConversationState(redis.NewStorage());
+        var onB = new ConversationState(redis.NewStorage());
+        var turnA = Context(conversation);
+        var turnB = Context(conversation);
+
+        await onA.LoadAsync(turnA);
+        await onB.LoadAsync(turnB);
+        await onA.CreateProperty<LastQuestion>("last").SetAsync(turnA, new LastQuestion("asked on A", 3));
+        await onB.CreateProperty<LastQuestion>("last").SetAsync(turnB, new LastQuestion("asked on B", 6));
+        await onA.SaveChangesAsync(turnA);
+        var second = await Record.ExceptionAsync(() => onB.SaveChangesAsync(turnB));
+        LastQuestion? read = null;
+        await Turn(new ConversationState(redis.NewStorage()), conversation, async (state, turn) => read = await state.CreateProperty<LastQuestion>("last").GetAsync(turn));
+
+        Assert.Null(second);
+        Assert.Equal(new LastQuestion("asked on B", 6), read);
+    }
+
+    [Fact]
     public async Task An_item_changed_since_it_was_read_is_not_overwritten()
     {
         var storage = redis.NewStorage();
@@ -76,6 +101,17 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         Assert.IsType<RedisStorage>(withRedis.Services.GetRequiredService<IStorage>());
         Assert.IsType<MemoryStorage>(without.Services.GetRequiredService<IStorage>());
     }
+
+    private static TurnContext Context(string conversation) =>
+        new(new TestAdapter(TestAdapter.CreateConversation(conversation)), new Microsoft.Bot.Schema.Activity
+        {
+            Type = Microsoft.Bot.Schema.ActivityTypes.Message,
+            ChannelId = "test",
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount { Id = conversation },
+            From = new Microsoft.Bot.Schema.ChannelAccount { Id = "user1" },
+            Recipient = new Microsoft.Bot.Schema.ChannelAccount { Id = "bot" },
+            Text = "more",
+        });
 
     private static async Task Turn(ConversationState state, string conversation, Func<ConversationState, ITurnContext, Task> work)
     {
