@@ -34,7 +34,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         Assert.True(run.LostState.IsEmpty, $"follow-ups that did not find their conversation:\n{string.Join('\n', run.LostState.Take(10))}\n{run.Summary}");
         Assert.Equal(Conversations, run.ContinuedAfterKill);
         Assert.True(run.FollowUpsAfterKill >= 2 * Conversations, $"too few follow-ups after the kill to show anything\n{run.Summary}");
-        Assert.True(run.PickedUpFromKilled > 0, $"no follow-up after the kill continued a turn the killed instance had answered\n{run.Summary}");
+        Assert.True(run.PickedUpFromKilled > 0, $"no follow-up answered after the kill continued a turn the killed instance had answered\n{run.Summary}");
         Assert.True(run.CrossInstanceFollowUps > 0, $"no follow-up was answered by another instance than the turn before it\n{run.Summary}");
         Assert.True(run.AnsweredBySurvivorOnly, $"the killed instance answered after it was killed\n{run.Summary}");
     }
@@ -234,12 +234,12 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                     continue;
                 }
 
-                Check(kind, reply.Value.Text, reply.Value.Instance, reply.Value.Retried);
+                Check(kind, reply.Value);
                 step++;
             }
         }
 
-        private async Task<(string Text, string Instance, bool Retried)?> SendAsync(string text)
+        private async Task<(string Text, string Instance, bool Retried, long Started)?> SendAsync(string text)
         {
             var started = run.Started();
             try
@@ -273,7 +273,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
 
                 var tried = upstreams.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 run.Succeeded(started, tried);
-                return (message, tried[^1], tried.Length > 1);
+                return (message, tried[^1], tried.Length > 1, started);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
@@ -282,8 +282,9 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             }
         }
 
-        private void Check(string kind, string reply, string instance, bool retried)
+        private void Check(string kind, (string Text, string Instance, bool Retried, long Started) response)
         {
+            var (reply, instance, retried, started) = response;
             var quotes = QuoteBlocks().Matches(reply).ToDictionary(
                 m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 m => m.Groups["text"].Value + " — " + m.Groups["where"].Value); // the same sentence can open several paragraphs: where it is tells them apart
@@ -355,7 +356,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                 }
             }
 
-            run.Checked(number, kind, instance, _lastInstance, problem is null, problem is null ? null : $"conversation {number}, {kind} on {instance}: {problem}\n    {reply.Split('\n')[0]}");
+            run.Checked(number, kind, started, instance, _lastInstance, problem is null ? null : $"conversation {number}, {kind} on {instance}: {problem}\n    {reply.Split('\n')[0]}");
             _lastInstance = instance;
             if (problem is not null)
             {
@@ -387,7 +388,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
     }
 
     /// <summary>What happened during a run, counted as the conversations go.</summary>
-    private sealed class Run(IReadOnlyList<int> ports)
+    private sealed partial class Run(IReadOnlyList<int> ports)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly ConcurrentDictionary<int, bool> _continued = new();
@@ -401,6 +402,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         private int _followUpsAfterKill;
         private int _crossInstance;
         private int _pickedUpFromKilled;
+        private long _killedAtTicks;
         private string _accessLog = string.Empty;
 
         public TimeSpan? KilledAt { get; private set; }
@@ -437,8 +439,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                     $"failed requests: {Failed}{string.Concat(_failures.Take(5).Select(f => "\n    " + f))}",
                     $"requests resent by nginx to the other instance: {_retried}",
                     $"follow-ups that lost their conversation: {LostState.Count}; answered by another instance than the turn before: {_crossInstance}",
-                    $"after the kill: {_followUpsAfterKill} follow-ups, {_pickedUpFromKilled} of them right after a turn the killed instance answered; conversations that continued: {ContinuedAfterKill} of {Conversations}",
-                    $"nginx access log: {_accessLog.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} lines, {_accessLog.Split('\n').Count(l => l.Contains(", ", StringComparison.Ordinal) && l.Contains("upstream=", StringComparison.Ordinal) && l.Split("upstream=[")[1].Contains(',', StringComparison.Ordinal))} resent to another upstream",
+                    $"follow-ups answered after the kill right after a turn the killed instance answered: {_pickedUpFromKilled}; sent after the kill: {_followUpsAfterKill}, in {ContinuedAfterKill} of {Conversations} conversations",
+                    $"nginx access log: {AccessLogLine().Count(_accessLog)} requests, {AccessLogLine().Matches(_accessLog).Count(m => m.Groups["upstreams"].Value.Contains(',', StringComparison.Ordinal))} of them passed on to a second upstream",
                 };
                 return string.Join('\n', lines);
             }
@@ -455,7 +457,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         {
             Interlocked.Decrement(ref _inFlight);
             _answeredBy.AddOrUpdate(upstreams[^1], 1, (_, n) => n + 1);
-            if (KilledAt is not null && started > KilledAtTicks)
+            if (AfterKill(started))
             {
                 _answeredAfterKillBy.AddOrUpdate(upstreams[^1], 1, (_, n) => n + 1);
             }
@@ -472,8 +474,9 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             _failures.Add($"{TimeSpan.FromTicks(started * TimeSpan.TicksPerSecond / Stopwatch.Frequency).TotalSeconds:F2} s: {what}");
         }
 
-        public void Checked(int conversation, string kind, string instance, string? previousInstance, bool ok, string? problem)
+        public void Checked(int conversation, string kind, long started, string instance, string? previousInstance, string? problem)
         {
+            var ok = problem is null;
             if (problem is not null)
             {
                 LostState.Add(problem);
@@ -490,29 +493,40 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                 Interlocked.Increment(ref _crossInstance);
             }
 
-            if (KilledInstance is not null && ok)
+            // Answered once the killed instance was gone (some of them sent before, to it, and resent by nginx).
+            if (ok && KilledAt is not null && previousInstance == KilledInstance)
+            {
+                Interlocked.Increment(ref _pickedUpFromKilled);
+            }
+
+            if (ok && AfterKill(started))
             {
                 Interlocked.Increment(ref _followUpsAfterKill);
                 _continued.TryAdd(conversation, true);
-                if (previousInstance == KilledInstance)
-                {
-                    Interlocked.Increment(ref _pickedUpFromKilled);
-                }
             }
         }
 
-        private long KilledAtTicks { get; set; }
-
+        /// <summary>SIGKILL on <paramref name="bot"/>; requests started once it has exited are "after the kill".</summary>
         public void Kill(BotProcess bot)
         {
-            KilledAtTicks = _clock.ElapsedTicks;
             InFlightAtKill = Volatile.Read(ref _inFlight);
-            KilledInstance = $"127.0.0.1:{bot.Port}";
             bot.KillHard();
+            KilledInstance = $"127.0.0.1:{bot.Port}";
             KilledAt = _clock.Elapsed;
+            Volatile.Write(ref _killedAtTicks, _clock.ElapsedTicks);
+        }
+
+        private bool AfterKill(long started)
+        {
+            var killed = Volatile.Read(ref _killedAtTicks);
+            return killed > 0 && started > killed;
         }
 
         public void Finish(string accessLog) => _accessLog = accessLog;
+
+        // One line of the access log (log_format "upstreams" in Nginx.cs): "200 POST /api/messages upstream=[127.0.0.1:1, 127.0.0.1:2] …".
+        [GeneratedRegex(@"^\d{3} \S+ \S+ upstream=\[(?<upstreams>[^\]]*)\]", RegexOptions.Multiline)]
+        private static partial Regex AccessLogLine();
 
         private string Name(string upstream) =>
             ports.ToList().FindIndex(p => upstream.EndsWith($":{p}", StringComparison.Ordinal)) switch { 0 => "A", 1 => "B", _ => upstream };
