@@ -439,9 +439,13 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                     $"failed requests: {Failed}{string.Concat(_failures.Take(5).Select(f => "\n    " + f))}",
                     $"requests resent by nginx to the other instance: {_retried}",
                     $"follow-ups that lost their conversation: {LostState.Count}; answered by another instance than the turn before: {_crossInstance}",
-                    $"follow-ups answered after the kill right after a turn the killed instance answered: {_pickedUpFromKilled}; sent after the kill: {_followUpsAfterKill}, in {ContinuedAfterKill} of {Conversations} conversations",
                     $"nginx access log: {AccessLogLine().Count(_accessLog)} requests, {AccessLogLine().Matches(_accessLog).Count(m => m.Groups["upstreams"].Value.Contains(',', StringComparison.Ordinal))} of them passed on to a second upstream",
                 };
+                if (KilledAt is not null)
+                {
+                    lines.Add($"follow-ups answered after the kill right after a turn the killed instance answered: {_pickedUpFromKilled}; sent after the kill: {_followUpsAfterKill}, in {ContinuedAfterKill} of {Conversations} conversations");
+                }
+
                 return string.Join('\n', lines);
             }
         }
