@@ -41,6 +41,11 @@ internal sealed class Nginx : IDisposable
     /// <summary>Starts nginx balancing over <paramref name="upstreamPorts"/> on loopback and waits (at most <paramref name="timeout"/>) until it accepts connections.</summary>
     public static Nginx Start(IReadOnlyList<int> upstreamPorts, TimeSpan timeout)
     {
+        if (!IsInstalled)
+        {
+            throw new InvalidOperationException($"{Executable} is missing: apt-get install -y nginx (.ci/run does this)");
+        }
+
         var prefix = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
         var port = FreePort();
         var configuration = Path.Combine(prefix, "nginx.conf");
