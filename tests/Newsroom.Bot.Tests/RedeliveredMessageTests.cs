@@ -1,3 +1,4 @@
+using Newsroom.Bot.Bot;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -58,6 +59,41 @@ public sealed class RedeliveredMessageTests
 
         Assert.Contains("4. “", more);
         Assert.Contains("(quote 4)", source);
+    }
+
+    [Fact]
+    public void Every_part_of_the_thread_is_put_back_for_a_redelivered_message()
+    {
+        // A field added to ConversationMemory must either be in the snapshot or be named here as
+        // not part of the thread; otherwise a redelivery would keep the first delivery's value.
+        string[] notThread = [nameof(ConversationMemory.Answers), nameof(ConversationMemory.LastMessage), nameof(ConversationMemory.BeforeLastMessage)];
+        var snapshot = typeof(ThreadSnapshot).GetConstructors().Single().GetParameters().Select(p => p.Name).ToHashSet();
+        var stored = typeof(ConversationMemory).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
+
+        Assert.Empty(stored.Except(notThread).Except(snapshot));
+    }
+
+    [Fact]
+    public void A_redelivered_message_puts_back_the_thread_and_forgets_answers_given_since()
+    {
+        var memory = new ConversationMemory { Topic = "ports", Question = "ports", Limit = new ThreadLimit("ports", null, null, "Harbor Gazette"), Terms = ["port"], Offset = 3, LastReplyFirst = 1 };
+        memory.Shown.Add(new ShownCitation(1, "a.md", 1, 1, "Rotterdam joined."));
+        memory.Answers.Add(new GivenAnswer("before", null, "ports", []));
+        memory.BeginMessage("m1", "more");
+        memory.Topic = memory.Question = "changed";
+        memory.Limit = null;
+        memory.Terms = [];
+        memory.Shown.Add(new ShownCitation(2, "a.md", 2, 1, "Antwerp joined."));
+        (memory.Offset, memory.LastReplyFirst, memory.Exhausted) = (4, 2, true);
+        memory.Answers.Add(new GivenAnswer("during", null, "ports", []));
+
+        var redelivered = memory.BeginMessage("m1", "more");
+
+        Assert.True(redelivered);
+        Assert.Equal(("ports", "ports", "Harbor Gazette", 3, 1, false), (memory.Topic, memory.Question, memory.Limit?.Source, memory.Offset, memory.LastReplyFirst, memory.Exhausted));
+        Assert.Equal(["port"], memory.Terms);
+        Assert.Equal([1], memory.Shown.Select(c => c.Number));
+        Assert.Equal(["before"], memory.Answers.Select(a => a.Id));
     }
 
     /// <summary>One Emulator-mode conversation over HTTP with expectReplies, with the ids chosen by the test.</summary>
