@@ -34,7 +34,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         Assert.True(run.LostState.IsEmpty, $"follow-ups that did not find their conversation:\n{string.Join('\n', run.LostState.Take(10))}\n{run.Summary}");
         Assert.Equal(Conversations, run.ContinuedAfterKill);
         Assert.True(run.FollowUpsAfterKill >= 2 * Conversations, $"too few follow-ups after the kill to show anything\n{run.Summary}");
-        Assert.True(run.PickedUpFromKilled > 0, $"no follow-up answered after the kill continued a turn the killed instance had answered\n{run.Summary}");
+        Assert.True(run.LastOnKilled.Count > 0, $"no conversation had its last answer from the killed instance\n{run.Summary}");
+        Assert.Equal(run.LastOnKilled.Order(), run.LastOnKilledCarriedOn.Order()); // their next follow-ups read the thread the dead instance saved
         Assert.True(run.CrossInstanceFollowUps > 0, $"no follow-up was answered by another instance than the turn before it\n{run.Summary}");
         Assert.True(run.AnsweredBySurvivorOnly, $"the killed instance answered after it was killed\n{run.Summary}");
     }
@@ -401,7 +402,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         private int _followUps;
         private int _followUpsAfterKill;
         private int _crossInstance;
-        private int _pickedUpFromKilled;
+        private readonly ConcurrentDictionary<int, string> _lastAnsweredBy = new();
+        private readonly ConcurrentDictionary<int, bool> _lastOnKilledCarriedOn = new();
         private long _killedAtTicks;
         private string _accessLog = string.Empty;
 
@@ -421,7 +423,11 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
 
         public int CrossInstanceFollowUps => _crossInstance;
 
-        public int PickedUpFromKilled => _pickedUpFromKilled;
+        /// <summary>The conversations whose last answer before the kill came from the killed instance (so it saved their thread last).</summary>
+        public IReadOnlySet<int> LastOnKilled { get; private set; } = new HashSet<int>();
+
+        /// <summary>Those of <see cref="LastOnKilled"/> whose follow-up, answered by the other instance after the kill, found the thread.</summary>
+        public ICollection<int> LastOnKilledCarriedOn => _lastOnKilledCarriedOn.Keys;
 
         public bool AnsweredBySurvivorOnly => KilledInstance is not null && !_answeredAfterKillBy.ContainsKey(KilledInstance);
 
@@ -443,7 +449,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                 };
                 if (KilledAt is not null)
                 {
-                    lines.Add($"follow-ups answered after the kill right after a turn the killed instance answered: {_pickedUpFromKilled}; sent after the kill: {_followUpsAfterKill}, in {ContinuedAfterKill} of {Conversations} conversations");
+                    lines.Add($"conversations whose last answer before the kill came from the killed instance: {LastOnKilled.Count}, of which {_lastOnKilledCarriedOn.Count} carried on with a follow-up answered by the other instance");
+                    lines.Add($"follow-ups sent after the kill: {_followUpsAfterKill}, in {ContinuedAfterKill} of {Conversations} conversations");
                 }
 
                 return string.Join('\n', lines);
@@ -481,6 +488,11 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         public void Checked(int conversation, string kind, long started, string instance, string? previousInstance, string? problem)
         {
             var ok = problem is null;
+            if (ok)
+            {
+                _lastAnsweredBy[conversation] = instance;
+            }
+
             if (problem is not null)
             {
                 LostState.Add(problem);
@@ -497,10 +509,9 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                 Interlocked.Increment(ref _crossInstance);
             }
 
-            // Answered once the killed instance was gone (some of them sent before, to it, and resent by nginx).
-            if (ok && KilledAt is not null && previousInstance == KilledInstance)
+            if (ok && KilledInstance is not null && instance != KilledInstance && LastOnKilled.Contains(conversation))
             {
-                Interlocked.Increment(ref _pickedUpFromKilled);
+                _lastOnKilledCarriedOn.TryAdd(conversation, true);
             }
 
             if (ok && AfterKill(started))
@@ -513,9 +524,11 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         /// <summary>SIGKILL on <paramref name="bot"/>; requests started once it has exited are "after the kill".</summary>
         public void Kill(BotProcess bot)
         {
+            var killed = $"127.0.0.1:{bot.Port}";
             InFlightAtKill = Volatile.Read(ref _inFlight);
+            LastOnKilled = _lastAnsweredBy.Where(p => p.Value == killed).Select(p => p.Key).ToHashSet();
             bot.KillHard();
-            KilledInstance = $"127.0.0.1:{bot.Port}";
+            KilledInstance = killed;
             KilledAt = _clock.Elapsed;
             Volatile.Write(ref _killedAtTicks, _clock.ElapsedTicks);
         }
