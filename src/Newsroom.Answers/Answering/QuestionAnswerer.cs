@@ -67,7 +67,7 @@ public sealed class QuestionAnswerer
             // Sentences cited before keep their place in the ranking, so the pool is widened by as
             // many: the next page is drawn from as many fresh candidates as the first.
             var ranked = Rank(searcher, asked, filter, needed: alreadyCited.Count + _options.MaxCitations)
-                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(r.Document!.Get(SentenceFields.Id) ?? string.Empty));
+                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(r.Document!)));
             return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
@@ -398,6 +398,11 @@ public sealed class QuestionAnswerer
         var frequency = concept.Alternatives.Max(alternative => alternative.Min(term => reader.DocFreq(new Term(SentenceFields.Text, term))));
         return Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }
+
+    private static string SentenceIdOf(Lucene.Net.Documents.Document document) => SentenceFields.SentenceId(
+        document.Get(SentenceFields.Article) ?? string.Empty,
+        document.GetField(SentenceFields.Paragraph)?.GetInt32Value() ?? 0,
+        document.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0);
 
     /// <summary>A question read for searching.</summary>
     private sealed record Question(string Text, IReadOnlyList<Concept> Concepts, AnswerKind Kind, HashSet<string> Words);

@@ -391,8 +391,6 @@ public static class SentenceDocuments
                 var tokens = AnalysedTerms.Tokens(analyzer, sentences[i]);
                 var document = new Document
                 {
-                    // Stored, not indexed: nothing looks a sentence up by id, and a million unique terms cost indexing time.
-                    new StoredField(SentenceFields.Id, $"{article.Key}#{paragraph.Number}.{i + 1}"),
                     articleField,
                     fileField,
                     new StoredField(SentenceFields.Text, sentences[i]),

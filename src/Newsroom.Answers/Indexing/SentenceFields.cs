@@ -11,12 +11,9 @@ public static class SentenceFields
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
     public const string SchemaVersion = "4";
 
-    /// <summary>Unique sentence id, "key#paragraph.sentence" (stored only).</summary>
-    public const string Id = "id";
-
     /// <summary>
-    /// The <see cref="Id"/> of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
-    /// <paramref name="articleKey"/>, as the indexer writes it (tests page through answers by these ids, so a drift fails them).
+    /// The unique id, "key#paragraph.sentence", of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
+    /// <paramref name="articleKey"/>: what a conversation remembers of a quote (computed from the stored article key, paragraph and sentence).
     /// </summary>
     public static string SentenceId(string articleKey, int paragraph, int sentence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{articleKey}#{paragraph}.{sentence}");
