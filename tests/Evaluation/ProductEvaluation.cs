@@ -80,10 +80,16 @@ internal sealed class ProductEvaluation(AnswerOptions options)
             using var index = ArticleIndex.InMemory(new NewsAnalyzer());
             new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
             var answerer = new QuestionAnswerer(index, options);
+            var position = 0; // numbered through the whole file, as in Rank, so a sample selects the same questions in both
             for (var a = 0; a < corpus.Questions.Count; a++)
             {
-                foreach (var question in Sample(corpus.Questions[a], sample))
+                foreach (var question in corpus.Questions[a])
                 {
+                    if (!(sample?.Invoke(position++) ?? true))
+                    {
+                        continue;
+                    }
+
                     var answered = answerer.Ask(question.Text).Status == AnswerStatus.Answered;
                     if (a % 2 == parity)
                     {

@@ -9,6 +9,8 @@ using System.Globalization;
 //   --Evaluation:File=path     SQuAD-format file (default ../shared/eval/squad-v1.1-dev-even.json from the repository root)
 //   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
 //   --Evaluation:ShowMisses=N  print N questions whose first citation missed, with what was cited (to read why)
+//   --Evaluation:Part=even|odd ask only the even- or odd-numbered questions (a 2-fold check: choose settings
+//                              on one half, confirm them on the other, so the figures are not tuned to the file)
 var root = RepositoryRoot.Find();
 var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
@@ -23,9 +25,14 @@ if (!File.Exists(path))
     return 2;
 }
 
+if (!QuestionSample.TryCreate(settings.Part, settings.Every, out var sample))
+{
+    Console.Error.WriteLine($"--Evaluation:Part must be all, even or odd, not \"{settings.Part}\".");
+    return 2;
+}
+
 var file = SquadFile.Load(path);
-Func<int, bool>? sample = settings.Every > 1 ? i => i % settings.Every == 0 : null;
-Console.WriteLine($"{Path.GetFileName(path)}: {file.Articles.Count} articles, {file.QuestionCount} questions; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine($"{Path.GetFileName(path)}: {file.Articles.Count} articles, {file.QuestionCount} questions (asking {settings.Part}, every {settings.Every}); {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
 using var corpus = EvaluationCorpus.Write(file);
 var misread = corpus.CountMisread();
@@ -83,6 +90,8 @@ namespace Newsroom.Evaluation
         public int Every { get; set; } = 1;
 
         public int ShowMisses { get; set; }
+
+        public string Part { get; set; } = "all";
     }
 
     /// <summary>Finds the repository root (the folder with Bot.sln) above the program.</summary>
