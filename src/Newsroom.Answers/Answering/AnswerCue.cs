@@ -104,13 +104,14 @@ internal static partial class AnswerCue
     [GeneratedRegex(@"\bhow\s+(many|much|long|large|big|old|far|high|tall|wide|deep|often|fast)\b|\bwhat\s+(percent|percentage|number|amount|proportion|fraction|share|size)\b")]
     private static partial Regex QuantityQuestion();
 
-    [GeneratedRegex(@"^\s*(who|whom|whose|where)\b|\b(who|whom|whose|where)\s+(is|was|were|are|did|does|do|has|had|can|could|would|will)\b|\b(what|which)\s+(city|country|state|town|company|team|person|people|university|organization|group|river|region|place|nation|county|province|island|church|party|president|king|leader|name|language|club|school|band|player)\b")]
+    [GeneratedRegex(@"^\s*(who|whom|whose|where)\b|\b(who|whom|whose|where)\s+(is|was|were|are|did|does|do|has|had|can|could|would|will)\b|\b(what|which)\s+(city|country|state|town|company|team|person|people|university|organization|group|river|region|place|nation|county|province|island|church|party|president|king|leader|name|language|club|school|band|player|nationality|religion|dynasty|empire|author|writer|composer|scientist|inventor|researcher|station|network|channel|film|movie|book|newspaper|magazine|stadium|general|emperor|pope|architect|artist|poet|philosopher)\b")]
     private static partial Regex NameQuestion();
 
     [GeneratedRegex(@"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b|\bcentur(y|ies)\b|\b(BC|AD|BCE|CE)\b|\b\d+(st|nd|rd|th)\b|\bdecades?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeWords();
 
-    [GeneratedRegex(@"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)\b", RegexOptions.IgnoreCase)]
+    // A year ("in 2015") is when something happened, not how many: it is left to the time cue.
+    [GeneratedRegex(@"\b(?!(1[0-9]{3}|20[0-9]{2})s?\b)\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityWords();
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{M}'’-]+")]
