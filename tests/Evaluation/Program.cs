@@ -69,7 +69,7 @@ Console.WriteLine("|---|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-corpus questions | {abstention.InCorpusQuestions} | {abstention.InCorpusAnswered:P2} |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| out-of-corpus questions (false answers) | {abstention.OutOfCorpusQuestions} | {abstention.FalseAnswers:P2} |"));
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}; load average after the run {LoadAverage()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, PreviousCredit {options.PreviousCredit}, NextCredit {options.NextCredit}, NextWeight {options.NextWeight}, HeadlineCredit {options.HeadlineCredit}, HeadlineDiscount {options.HeadlineDiscount}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}; load average after the run {LoadAverage()}"));
 return 0;
 
 static string Row(string name, RankingScore score, int sentences) => string.Create(CultureInfo.InvariantCulture,

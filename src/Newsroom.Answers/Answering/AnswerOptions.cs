@@ -18,15 +18,15 @@ public sealed class AnswerOptions
     /// one of the question's words.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.485;
+    public double MinConfidence { get; set; } = 0.49;
 
     /// <summary>How many BM25 hits are re-ranked for each question.</summary>
     [Range(1, 1000)]
-    public int Candidates { get; set; } = 30;
+    public int Candidates { get; set; } = 60;
 
     /// <summary>How many of the best BM25 hits bring the sentences right before and after them into the ranking.</summary>
     [Range(0, 1000)]
-    public int NeighbourCandidates { get; set; } = 10;
+    public int NeighbourCandidates { get; set; } = 30;
 
     /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
@@ -36,16 +36,44 @@ public sealed class AnswerOptions
     [Range(0.0, 10.0)]
     public double WindowWeight { get; set; } = 0.5;
 
-    /// <summary>How much a question word found only in a neighbouring sentence counts toward confidence, beside one in the sentence (1).</summary>
+    /// <summary>
+    /// How much a question word found only in the sentence right before counts toward confidence,
+    /// beside one in the sentence (1): "His successor…" names in the sentence before whom it is about.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double WindowCredit { get; set; } = 0.75;
+    public double PreviousCredit { get; set; } = 0.9;
+
+    /// <summary>How much a question word found only in the sentence right after counts toward confidence, beside one in the sentence (1).</summary>
+    [Range(0.0, 1.0)]
+    public double NextCredit { get; set; } = 0.6;
+
+    /// <summary>
+    /// How much the sentence after counts in the window's BM25, beside the sentence itself and the
+    /// one before (1): a sentence is read in the light of what came before it more than of what follows.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NextWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// How much a question word found only in the article's headline counts toward confidence,
+    /// beside one in the sentence (1): the headline says what every sentence of the article is about.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double HeadlineCredit { get; set; } = 1.0;
+
+    /// <summary>
+    /// Share taken away from the BM25 weight of a question word in a sentence when the headline says
+    /// it too: every sentence of that article is about it, so saying it again sets a sentence apart less.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double HeadlineDiscount { get; set; } = 0.5;
 
     /// <summary>Boost of a match in the article's headline, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
     public double TitleWeight { get; set; } = 0.2;
 
     /// <summary>
-    /// How much a question word found only in the sentence's paragraph or headline counts toward
+    /// How much a question word found only elsewhere in the sentence's paragraph counts toward
     /// confidence, beside one found in the sentence (1): the paragraph often names what the sentence
     /// calls "it" or "the team", but the sentence itself has to say the rest.
     /// </summary>
@@ -61,7 +89,7 @@ public sealed class AnswerOptions
     /// "when", a number for "how many", a name for "who" and "where") beyond the question's own words.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AnswerTypeWeight { get; set; } = 0.05;
+    public double AnswerTypeWeight { get; set; } = 0.1;
 
     /// <summary>Boost of two consecutive question words found close together in the sentence (see <see cref="ProximitySlop"/>).</summary>
     [Range(0.0, 10.0)]

@@ -167,9 +167,10 @@ public sealed class QuestionAnswerer
     /// move?" where the team is named a sentence earlier).
     /// <para>
     /// Each candidate gets a confidence: the idf-weighted share of the question's concepts it says,
-    /// where a concept said only by a neighbouring sentence counts for
-    /// <see cref="AnswerOptions.WindowCredit"/>, and one said only elsewhere in the paragraph or in the
-    /// headline for <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. And a
+    /// where a concept said only by the sentence before counts for <see cref="AnswerOptions.PreviousCredit"/>,
+    /// only by the sentence after for <see cref="AnswerOptions.NextCredit"/>, only by the headline for
+    /// <see cref="AnswerOptions.HeadlineCredit"/> and only elsewhere in the paragraph for
+    /// <see cref="AnswerOptions.ContextCredit"/> of one said by the sentence itself. And a
     /// relevance: BM25 of the concepts in the sentence, plus (boosted down) in the sentence with its
     /// neighbours, in its paragraph and in its headline, plus consecutive question words found close
     /// together in the sentence. The order is a blend of the two, then the answer-type cue.
@@ -286,7 +287,9 @@ public sealed class QuestionAnswerer
         {
             var concept = concepts[i];
             var inText = concept.CountIn(terms);
-            var inWindow = inText + concept.CountIn(before) + concept.CountIn(after);
+            var inBefore = concept.CountIn(before);
+            var inAfter = concept.CountIn(after);
+            var inWindow = inText + inBefore + inAfter;
             var inParagraph = inWindow;
             var paragraphLength = windowLength;
             if (_options.ContextWeight > 0 || (inWindow == 0 && _options.ContextCredit > 0))
@@ -303,12 +306,18 @@ public sealed class QuestionAnswerer
             }
 
             var inTitle = concept.IsIn(title);
+            // Text refers back: "His successor…", "The last three of these…" name in the sentence
+            // before what they are about, so a concept said just before counts for more than one
+            // said just after. A headline word is what the whole article is about: each of its
+            // sentences says it, and saying it again sets a sentence apart less.
             covered += weights[i] * (inText > 0 ? 1
-                : inWindow > 0 ? _options.WindowCredit
-                : inParagraph > 0 || inTitle ? _options.ContextCredit
+                : inBefore > 0 ? _options.PreviousCredit
+                : inAfter > 0 ? _options.NextCredit
+                : inTitle ? Math.Max(_options.HeadlineCredit, inParagraph > 0 ? _options.ContextCredit : 0)
+                : inParagraph > 0 ? _options.ContextCredit
                 : 0);
-            text += weights[i] * Saturate(inText, terms.Length, average);
-            window += weights[i] * Saturate(inWindow, windowLength, average * windowSentences);
+            text += weights[i] * (inTitle ? 1 - _options.HeadlineDiscount : 1) * Saturate(inText, terms.Length, average);
+            window += weights[i] * Saturate(inText + inBefore + _options.NextWeight * inAfter, windowLength, average * windowSentences);
             context += weights[i] * Saturate(inParagraph, paragraphLength, average * count);
             headline += inTitle ? weights[i] : 0;
         }
@@ -322,7 +331,7 @@ public sealed class QuestionAnswerer
     }
 
     /// <summary>BM25's term-frequency part: saturating in <paramref name="frequency"/>, normalised by length.</summary>
-    private double Saturate(int frequency, int length, double averageLength)
+    private double Saturate(double frequency, int length, double averageLength)
     {
         if (frequency == 0)
         {
