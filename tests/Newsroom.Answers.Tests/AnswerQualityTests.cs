@@ -69,6 +69,18 @@ public sealed class AnswerQualityTests
     }
 
     [Fact]
+    public void A_how_many_question_prefers_a_count_over_a_year()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("a.txt", "Harbour\n\nThe harbour opened its new cargo berths in 2019.\n\nThe harbour now has forty cargo berths along the quay, the port authority says.");
+        corpus.Sync();
+
+        var best = corpus.Answerer().Ask("How many cargo berths does the harbour have?").Citations[0];
+
+        Assert.Contains("forty", best.Text);
+    }
+
+    [Fact]
     public void A_sentence_whose_neighbour_names_the_subject_is_found()
     {
         using var corpus = new TestCorpus();
