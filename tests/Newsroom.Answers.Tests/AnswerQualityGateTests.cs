@@ -34,10 +34,10 @@ public sealed class AnswerQualityGateTests
 
         Assert.InRange(score.Questions, 300, 400);
         Assert.InRange(evaluation.SentencesIndexed, 5174 * 95 / 100, 5174 * 105 / 100);
-        // Reached on this sample when set: P@1 0.656, MRR@10 0.747, R@5 0.875 (plain baseline 0.583, 0.665, 0.764).
-        Assert.True(score.PrecisionAt1 >= 0.64, $"P@1 {score.PrecisionAt1:F3} fell below 0.64");
-        Assert.True(score.ReciprocalRankAt10 >= 0.73, $"MRR@10 {score.ReciprocalRankAt10:F3} fell below 0.73");
-        Assert.True(score.RecallAt5 >= 0.86, $"R@5 {score.RecallAt5:F3} fell below 0.86");
+        // Reached on this sample when set: P@1 0.678, MRR@10 0.766, R@5 0.886 (plain baseline 0.583, 0.665, 0.764).
+        Assert.True(score.PrecisionAt1 >= 0.66, $"P@1 {score.PrecisionAt1:F3} fell below 0.66");
+        Assert.True(score.ReciprocalRankAt10 >= 0.75, $"MRR@10 {score.ReciprocalRankAt10:F3} fell below 0.75");
+        Assert.True(score.RecallAt5 >= 0.87, $"R@5 {score.RecallAt5:F3} fell below 0.87");
         var baseline = new PlainBaseline().Rank(corpus, i => i % Every == 0);
         Assert.True(score.PrecisionAt1 >= baseline.PrecisionAt1 + 0.05, $"P@1 {score.PrecisionAt1:F3} is not clearly above the plain baseline's {baseline.PrecisionAt1:F3}");
     }
@@ -49,8 +49,10 @@ public sealed class AnswerQualityGateTests
 
         var score = evaluation.Abstain(File.Value, i => i % Every == 0);
 
-        // Reached on this sample when set: 13.1 % false answers, 92.0 % of in-corpus questions answered.
-        Assert.True(score.FalseAnswers <= 0.16, $"False answers {score.FalseAnswers:P1} rose above 16 %");
-        Assert.True(score.InCorpusAnswered >= 0.89, $"In-corpus questions answered {score.InCorpusAnswered:P1} fell below 89 %");
+        // Reached on this sample when set: 10.6 % false answers, 89.2 % of in-corpus questions answered
+        // (the whole file: 9.7 % and 90.7 %). The sample is every 15th question of the whole file, the
+        // same questions the ranking gate asks (before, the numbering restarted with each article).
+        Assert.True(score.FalseAnswers <= 0.13, $"False answers {score.FalseAnswers:P1} rose above 13 %");
+        Assert.True(score.InCorpusAnswered >= 0.87, $"In-corpus questions answered {score.InCorpusAnswered:P1} fell below 87 %");
     }
 }
