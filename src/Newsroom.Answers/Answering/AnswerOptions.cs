@@ -22,11 +22,11 @@ public sealed class AnswerOptions
 
     /// <summary>How many BM25 hits are re-ranked for each question.</summary>
     [Range(1, 1000)]
-    public int Candidates { get; set; } = 60;
+    public int Candidates { get; set; } = 40;
 
     /// <summary>How many of the best BM25 hits bring the sentences right before and after them into the ranking.</summary>
     [Range(0, 1000)]
-    public int NeighbourCandidates { get; set; } = 30;
+    public int NeighbourCandidates { get; set; } = 20;
 
     /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]

@@ -111,10 +111,43 @@ public static class AnalysedTerms
     /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IEnumerable{string})"/> back.</summary>
     public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(BytesRef bytes)
     {
-        var parts = FromBytes(bytes);
-        return parts.Length >= 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var index) && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var count)
-            ? (index, count, parts[2..])
-            : (0, 1, parts);
+        // Read straight from the UTF-8 bytes: ranking reads hundreds of these per question, and
+        // decoding the whole entry to one string and splitting it was a fifth of answering time.
+        var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
+        if (!TryReadNumber(ref span, out var index) || !TryReadNumber(ref span, out var count))
+        {
+            return (0, 1, FromBytes(bytes));
+        }
+
+        var terms = new string[span.IsEmpty ? 0 : span.Count((byte)' ') + 1];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var end = span.IndexOf((byte)' ');
+            var term = end < 0 ? span : span[..end];
+            terms[i] = System.Text.Encoding.UTF8.GetString(term);
+            span = end < 0 ? [] : span[(end + 1)..];
+        }
+
+        return (index, count, terms);
+    }
+
+    private static bool TryReadNumber(ref Span<byte> span, out int value)
+    {
+        value = 0;
+        var i = 0;
+        while (i < span.Length && span[i] is >= (byte)'0' and <= (byte)'9' && i < 9)
+        {
+            value = value * 10 + (span[i] - '0');
+            i++;
+        }
+
+        if (i == 0 || (i < span.Length && span[i] != (byte)' '))
+        {
+            return false;
+        }
+
+        span = i < span.Length ? span[(i + 1)..] : [];
+        return true;
     }
 
     private static BytesRef ToBytes(string joined)
