@@ -53,7 +53,8 @@ internal sealed partial record Arguments(int Sentences, int Questions, int Seed,
 
             var take = Math.Min(words.Count, random.Next(3, 6));
             var start = random.Next(0, words.Count - take + 1);
-            questions.Add($"What about {string.Join(' ', words.Skip(start).Take(take))}?");
+            // Not "What about …?": the bot reads that as a follow-up to the conversation's last question.
+            questions.Add($"What do we know about {string.Join(' ', words.Skip(start).Take(take))}?");
         }
 
         return questions;

@@ -106,7 +106,7 @@ try
             var path = Path.Combine(corpusFolder, $"breaking-{i}.txt");
             var started = Stopwatch.GetTimestamp();
             await File.WriteAllTextAsync(path, $"Breaking news {i}\n\n{generator.SentenceWith(marker)}\n");
-            while (!(await bot.AskAsync("fresh", $"What about the {marker} plan?")).Contains(marker, StringComparison.Ordinal))
+            while (!(await bot.AskAsync("fresh", $"What do we know about the {marker} plan?")).Contains(marker, StringComparison.Ordinal))
             {
                 if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
                 {
