@@ -95,18 +95,26 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>The process's peak resident memory (Linux VmHWM), in bytes; its current working set elsewhere.</summary>
     public long PeakMemoryBytes()
     {
-        var status = $"/proc/{_process.Id}/status";
-        if (File.Exists(status))
+        if (Status("VmHWM") is { } peak)
         {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
+            return peak;
         }
 
         _process.Refresh();
         return _process.PeakWorkingSet64;
+    }
+
+    /// <summary>
+    /// The process's resident memory now, split into its own (heap, code: Linux RssAnon) and mapped
+    /// files (RssFile: mostly the index's memory-mapped files, which are the kernel's page cache), in bytes.
+    /// </summary>
+    public (long? Own, long? MappedFiles) ResidentNow() => (Status("RssAnon"), Status("RssFile"));
+
+    private long? Status(string key)
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal)) : null;
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()

@@ -121,7 +121,9 @@ try
         }
 
         report.Row("New article answerable after it lands (s)", null, fresh.Max(), "≤ 2 s", $"worst of 3 (each: {string.Join(", ", fresh.Select(f => f.ToString("N2", CultureInfo.InvariantCulture)))})");
-        report.Row("Peak memory while serving (MB)", null, bot.PeakMemoryBytes() / 1048576.0, "≤ 600 MB", "peak resident set of the bot process (VmHWM)");
+        var (own, mapped) = bot.ResidentNow();
+        report.Row("Peak memory while serving (MB)", null, bot.PeakMemoryBytes() / 1048576.0, "≤ 600 MB",
+            $"peak resident set of the bot process (VmHWM); at the end {own / 1048576.0:N0} MB its own, {mapped / 1048576.0:N0} MB mapped files (the index)");
     }
 
     report.Note($"Load average at end {Arguments.LoadAverage()}");
