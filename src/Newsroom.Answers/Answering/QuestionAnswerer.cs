@@ -68,7 +68,7 @@ public sealed class QuestionAnswerer
             // many: the next page is drawn from as many fresh candidates as the first.
             var ranked = Rank(searcher, asked, filter, needed: alreadyCited.Count + _options.MaxCitations)
                 .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(r.Document!)));
-            return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
+            return Cite(asked, ranked.TakeWhile(r => r.Confidence >= _options.MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
             ? Answer.Without(text, AnswerStatus.NotFound)
@@ -89,7 +89,7 @@ public sealed class QuestionAnswerer
             return [];
         }
 
-        return _index.Search(searcher => Cite(searcher, asked, Rank(searcher, asked, needed: count).Take(count)));
+        return _index.Search(searcher => Cite(asked, Rank(searcher, asked, needed: count).Take(count)));
     }
 
     private (AnswerStatus Status, Question? Question) Read(string text)
@@ -184,7 +184,7 @@ public sealed class QuestionAnswerer
         var reader = searcher.IndexReader;
         // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
         // is cheap to make, and the shared one's similarity must not change under other callers.
-        var hits = new IndexSearcher(reader) { Similarity = _similarity }.Search(BuildQuery(question.Concepts), filter, Math.Max(_options.Candidates, needed)).ScoreDocs;
+        var hits = new IndexSearcher(reader) { Similarity = _similarity }.Search(question.Query, filter, Math.Max(_options.Candidates, needed)).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -282,6 +282,21 @@ public sealed class QuestionAnswerer
         var windowLength = terms.Length + before.Length + after.Length;
         var windowSentences = 1 + (before.Length > 0 ? 1 : 0) + (after.Length > 0 ? 1 : 0);
 
+        // The rest of the paragraph, read once for all concepts (only when something uses it).
+        var rest = new List<string[]>();
+        var paragraphLength = windowLength;
+        if (_options.ContextWeight > 0 || _options.ContextCredit > 0)
+        {
+            for (var other = first; other < first + count; other++)
+            {
+                if (other < doc - 1 || other > doc + 1)
+                {
+                    rest.Add(table.Terms(other));
+                    paragraphLength += rest[^1].Length;
+                }
+            }
+        }
+
         double covered = 0, text = 0, window = 0, context = 0, headline = 0;
         for (var i = 0; i < concepts.Count; i++)
         {
@@ -289,20 +304,10 @@ public sealed class QuestionAnswerer
             var inText = concept.CountIn(terms);
             var inBefore = concept.CountIn(before);
             var inAfter = concept.CountIn(after);
-            var inWindow = inText + inBefore + inAfter;
-            var inParagraph = inWindow;
-            var paragraphLength = windowLength;
-            if (_options.ContextWeight > 0 || (inWindow == 0 && _options.ContextCredit > 0))
+            var inParagraph = inText + inBefore + inAfter;
+            foreach (var otherTerms in rest)
             {
-                for (var other = first; other < first + count; other++)
-                {
-                    if (other < doc - 1 || other > doc + 1)
-                    {
-                        var otherTerms = table.Terms(other);
-                        inParagraph += concept.CountIn(otherTerms);
-                        paragraphLength += otherTerms.Length;
-                    }
-                }
+                inParagraph += concept.CountIn(otherTerms);
             }
 
             var inTitle = concept.IsIn(title);
@@ -384,10 +389,9 @@ public sealed class QuestionAnswerer
         return total;
     }
 
-    private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
+    private List<Citation> Cite(Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
     {
-        var query = BuildQuery(question.Concepts);
-        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document!, r.Text, r.Confidence, query)).ToList();
+        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document!, r.Text, r.Confidence, question.Query)).ToList();
     }
 
     /// <summary>
@@ -414,7 +418,11 @@ public sealed class QuestionAnswerer
         document.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0);
 
     /// <summary>A question read for searching.</summary>
-    private sealed record Question(string Text, IReadOnlyList<Concept> Concepts, AnswerKind Kind, HashSet<string> Words);
+    private sealed record Question(string Text, IReadOnlyList<Concept> Concepts, AnswerKind Kind, HashSet<string> Words)
+    {
+        /// <summary>The BM25 query of its concepts: what retrieves the candidates and what highlights the cited sentences.</summary>
+        public BooleanQuery Query { get; } = BuildQuery(Concepts);
+    }
 
     /// <summary>A candidate sentence with its confidence, relevance and ranking score; its stored fields once read.</summary>
     private sealed class Ranked(int doc, double confidence, double relevance)
