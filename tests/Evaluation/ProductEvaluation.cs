@@ -10,15 +10,30 @@ namespace Newsroom.Evaluation;
 /// <param name="InCorpusAnswered">Share of those answered (any citation).</param>
 /// <param name="OutOfCorpusQuestions">Questions about articles that were not indexed.</param>
 /// <param name="FalseAnswers">Share of those answered anyway: every such answer is wrong.</param>
-internal sealed record AbstentionScore(int InCorpusQuestions, double InCorpusAnswered, int OutOfCorpusQuestions, double FalseAnswers);
+internal sealed record AbstentionScore(int InCorpusQuestions, double InCorpusAnswered, int OutOfCorpusQuestions, double FalseAnswers)
+{
+    /// <summary>The best candidate's confidence for each in-corpus question (0 when there was none): answered at any threshold at or below it.</summary>
+    public IReadOnlyList<double> InCorpusConfidences { get; init; } = [];
+
+    /// <summary>The best candidate's confidence for each out-of-corpus question.</summary>
+    public IReadOnlyList<double> OutOfCorpusConfidences { get; init; } = [];
+
+    /// <summary>What <see cref="InCorpusAnswered"/> and <see cref="FalseAnswers"/> would be with another minimum confidence.</summary>
+    public (double InCorpusAnswered, double FalseAnswers) At(double minConfidence) => (
+        InCorpusConfidences.Count == 0 ? 0 : (double)InCorpusConfidences.Count(c => c >= minConfidence) / InCorpusConfidences.Count,
+        OutOfCorpusConfidences.Count == 0 ? 0 : (double)OutOfCorpusConfidences.Count(c => c >= minConfidence) / OutOfCorpusConfidences.Count);
+}
 
 /// <summary>
 /// Runs the product's own code over an <see cref="EvaluationCorpus"/>: <see cref="CorpusIndexer"/>
 /// reads and indexes the folder into an <see cref="ArticleIndex"/> with the <see cref="NewsAnalyzer"/>,
 /// and <see cref="QuestionAnswerer"/> answers, exactly as the bot wires them.
 /// </summary>
-internal sealed class ProductEvaluation(AnswerOptions options)
+internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder? encoder = null)
 {
+    /// <summary>How long the last <see cref="Rank"/> took to index the corpus (with meaning vectors, when there is an encoder).</summary>
+    public TimeSpan IndexingTime { get; private set; }
+
     /// <summary>Sentences the last <see cref="Rank"/> indexed.</summary>
     public int SentencesIndexed { get; private set; }
 
@@ -34,8 +49,10 @@ internal sealed class ProductEvaluation(AnswerOptions options)
     /// </summary>
     public RankingScore Rank(EvaluationCorpus corpus, Func<int, bool>? sample = null)
     {
-        using var index = ArticleIndex.InMemory(new NewsAnalyzer());
+        using var index = ArticleIndex.InMemory(new NewsAnalyzer(), encoder);
+        var indexing = Stopwatch.StartNew();
         var report = new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
+        IndexingTime = indexing.Elapsed;
         SentencesIndexed = report.Sentences;
         var answerer = new QuestionAnswerer(index, options);
         var questions = Sample(corpus.Questions.SelectMany(q => q), sample);
@@ -74,10 +91,12 @@ internal sealed class ProductEvaluation(AnswerOptions options)
     public AbstentionScore Abstain(SquadFile file, Func<int, bool>? sample = null)
     {
         int inAsked = 0, inAnswered = 0, outAsked = 0, outAnswered = 0;
+        var inConfidences = new List<double>();
+        var outConfidences = new List<double>();
         foreach (var parity in new[] { 0, 1 })
         {
             using var corpus = EvaluationCorpus.Write(file, a => a % 2 == parity);
-            using var index = ArticleIndex.InMemory(new NewsAnalyzer());
+            using var index = ArticleIndex.InMemory(new NewsAnalyzer(), encoder);
             new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
             var answerer = new QuestionAnswerer(index, options);
             var position = 0; // numbered through the whole file, as in Rank, so a sample selects the same questions in both
@@ -91,6 +110,8 @@ internal sealed class ProductEvaluation(AnswerOptions options)
                     }
 
                     var answered = answerer.Ask(question.Text).Status == AnswerStatus.Answered;
+                    var confidence = answerer.Candidates(question.Text, 1).FirstOrDefault()?.Confidence ?? 0;
+                    (a % 2 == parity ? inConfidences : outConfidences).Add(confidence);
                     if (a % 2 == parity)
                     {
                         inAsked++;
@@ -105,7 +126,11 @@ internal sealed class ProductEvaluation(AnswerOptions options)
             }
         }
 
-        return new AbstentionScore(inAsked, Share(inAnswered, inAsked), outAsked, Share(outAnswered, outAsked));
+        return new AbstentionScore(inAsked, Share(inAnswered, inAsked), outAsked, Share(outAnswered, outAsked))
+        {
+            InCorpusConfidences = inConfidences,
+            OutOfCorpusConfidences = outConfidences,
+        };
     }
 
     private static List<EvaluationQuestion> Sample(IEnumerable<EvaluationQuestion> questions, Func<int, bool>? sample) =>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Newsroom.Answers.Answering;
+using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Semantic;
 using Newsroom.Evaluation;
 using System.Globalization;
 
@@ -9,6 +11,11 @@ using System.Globalization;
 //   --Evaluation:File=path     SQuAD-format file (default ../shared/eval/squad-v1.1-dev-even.json from the repository root)
 //   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
 //   --Evaluation:ShowMisses=N  print N questions whose first citation missed, with what was cited (to read why)
+//   --Evaluation:Semantic=true rank with the meaning model too, as the bot does with Index:Semantic (Newsroom.Answers.Semantic; slow to index)
+//   --Evaluation:VectorCache=path keep the sentences' meaning vectors in a file between runs (choosing weights);
+//                              the indexing time printed is then not the model's
+//   --Evaluation:Abstention=false skip the abstention runs (ranking figures only)
+//   --Evaluation:Thresholds:0=0.5 --Evaluation:Thresholds:1=0.55 … also print the abstention figures at those minimum confidences
 //   --Evaluation:Part=even|odd ask only the even- or odd-numbered questions (a 2-fold check: choose settings
 //                              on one half, confirm them on the other, so the figures are not tuned to the file)
 var root = RepositoryRoot.Find();
@@ -41,7 +48,9 @@ if (misread > 0)
     Console.Error.WriteLine($"warning: {misread} articles were read back with other paragraphs than written; their answer offsets may not match.");
 }
 
-var product = new ProductEvaluation(options);
+using var model = settings.Semantic ? new ArcticSentenceEncoder() : null;
+var encoder = model is null ? null : new CachedSentenceEncoder(model, settings.VectorCache is { Length: > 0 } cache ? Path.GetFullPath(cache) : null);
+var product = new ProductEvaluation(options, encoder);
 var ours = product.Rank(corpus, sample);
 foreach (var (question, cited, rank) in product.Misses.Where((_, i) => i % 7 == 0).Take(settings.ShowMisses))
 {
@@ -56,20 +65,28 @@ if (settings.ShowMisses > 0)
 
 var baseline = new PlainBaseline();
 var plain = baseline.Rank(corpus, sample);
-var abstention = product.Abstain(file, sample);
+var abstention = settings.Abstention ? product.Abstain(file, sample) : new AbstentionScore(0, 0, 0, 0);
+encoder?.Save();
 
 Console.WriteLine();
 Console.WriteLine("| run | questions | sentences indexed | P@1 | MRR@10 | R@5 | median ms | p99 ms |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-Console.WriteLine(Row("newsroom bot (QuestionAnswerer)", ours, product.SentencesIndexed));
+Console.WriteLine(Row(encoder is null ? "newsroom bot (QuestionAnswerer)" : $"newsroom bot (QuestionAnswerer, {encoder.Name})", ours, product.SentencesIndexed));
 Console.WriteLine(Row("plain baseline (EnglishAnalyzer, BM25, OR)", plain, baseline.SentencesIndexed));
 Console.WriteLine();
 Console.WriteLine("| abstention (half the articles indexed, both halves in turn) | questions | answered |");
 Console.WriteLine("|---|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-corpus questions | {abstention.InCorpusQuestions} | {abstention.InCorpusAnswered:P2} |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| out-of-corpus questions (false answers) | {abstention.OutOfCorpusQuestions} | {abstention.FalseAnswers:P2} |"));
+foreach (var threshold in settings.Thresholds)
+{
+    var (answered, falseAnswers) = abstention.At(threshold);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| with MinConfidence {threshold}: in-corpus answered / false answers | | {answered:P2} / {falseAnswers:P2} |"));
+}
+
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, PreviousCredit {options.PreviousCredit}, NextCredit {options.NextCredit}, NextWeight {options.NextWeight}, HeadlineCredit {options.HeadlineCredit}, HeadlineDiscount {options.HeadlineDiscount}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}; load average after the run {LoadAverage()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Indexing the {product.SentencesIndexed} sentences took {product.IndexingTime.TotalSeconds:F1} s ({product.IndexingTime.TotalMilliseconds / Math.Max(product.SentencesIndexed, 1):F2} ms a sentence); peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, PreviousCredit {options.PreviousCredit}, NextCredit {options.NextCredit}, NextWeight {options.NextWeight}, HeadlineCredit {options.HeadlineCredit}, HeadlineDiscount {options.HeadlineDiscount}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}, SemanticWeight {options.SemanticWeight}, SemanticConfidence {options.SemanticConfidence}; load average after the run {LoadAverage()}"));
 return 0;
 
 static string Row(string name, RankingScore score, int sentences) => string.Create(CultureInfo.InvariantCulture,
@@ -92,6 +109,15 @@ namespace Newsroom.Evaluation
         public int ShowMisses { get; set; }
 
         public string Part { get; set; } = "all";
+
+        public bool Semantic { get; set; }
+
+
+        public bool Abstention { get; set; } = true;
+
+        public List<double> Thresholds { get; set; } = [];
+
+        public string? VectorCache { get; set; }
     }
 
     /// <summary>Finds the repository root (the folder with Bot.sln) above the program.</summary>

@@ -14,6 +14,9 @@ public sealed class AnswerQualityGateTests
 
     private static readonly Lazy<SquadFile> File = new(() => SquadFile.Load(SquadPath));
 
+    /// <summary>The SQuAD file in ../shared/eval, loaded once.</summary>
+    internal static SquadFile Squad => File.Value;
+
     private static string SquadPath
     {
         get

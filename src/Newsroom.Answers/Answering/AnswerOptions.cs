@@ -91,6 +91,28 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)]
     public double AnswerTypeWeight { get; set; } = 0.1;
 
+    /// <summary>
+    /// Added to the ranking score per unit of cosine similarity between the question's and the
+    /// sentence's meaning vectors, when the index has a sentence encoder (see <c>Answers:Semantic</c> in the host).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double SemanticWeight { get; set; } = 1.5;
+
+    /// <summary>
+    /// Share of a sentence's confidence taken from the cosine similarity of its meaning vector to the
+    /// question's, when the index has a sentence encoder; the rest is the share of question words it says.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SemanticConfidence { get; set; } = 0.5;
+
+    /// <summary>
+    /// <see cref="MinConfidence"/> when confidence blends in meaning (the index has a sentence encoder
+    /// and <see cref="SemanticConfidence"/> is above 0): similarity runs higher than the share of
+    /// question words, so the threshold does too.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SemanticMinConfidence { get; set; } = 0.56;
+
     /// <summary>Boost of two consecutive question words found close together in the sentence (see <see cref="ProximitySlop"/>).</summary>
     [Range(0.0, 10.0)]
     public double ProximityWeight { get; set; } = 0.3;

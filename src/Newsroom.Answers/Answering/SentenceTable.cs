@@ -94,17 +94,34 @@ internal sealed class SentenceTable
         return terms;
     }
 
+    /// <summary>
+    /// Cosine similarity of a question's meaning vector to sentence <paramref name="doc"/>'s
+    /// (<see cref="SentenceFields.Meaning"/>); 0 for a sentence without one.
+    /// </summary>
+    public double Similarity(float[] question, int doc)
+    {
+        var (leaf, local) = Open(doc);
+        if (leaf.Meaning is null)
+        {
+            return 0;
+        }
+
+        leaf.Meaning.Get(local, _scratch);
+        return SentenceMeaning.Similarity(question, _scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length));
+    }
+
     private (Leaf Leaf, int Local) Open(int doc)
     {
         var i = ReaderUtil.SubIndex(doc, _leaves);
         var context = _leaves[i];
         var leaf = _opened[i] ??= new Leaf(
             context.AtomicReader.GetBinaryDocValues(SentenceFields.Terms),
-            context.AtomicReader.GetSortedDocValues(SentenceFields.TitleTerms));
+            context.AtomicReader.GetSortedDocValues(SentenceFields.TitleTerms),
+            context.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning));
         return (leaf, doc - context.DocBase);
     }
 
-    private sealed record Leaf(BinaryDocValues? Terms, SortedDocValues? Titles)
+    private sealed record Leaf(BinaryDocValues? Terms, SortedDocValues? Titles, BinaryDocValues? Meaning)
     {
         public Dictionary<int, string[]> TitleCache { get; } = [];
     }

@@ -53,14 +53,25 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
     public ArticleIndex(LuceneDirectory directory, Analyzer analyzer)
-        : this(directory, analyzer, OpenMode.CREATE_OR_APPEND)
+        : this(directory, analyzer, encoder: null, OpenMode.CREATE_OR_APPEND)
     {
     }
 
-    private ArticleIndex(LuceneDirectory directory, Analyzer analyzer, OpenMode mode)
+    /// <summary>
+    /// Opens (or creates) the index in <paramref name="directory"/>, whose sentences carry meaning
+    /// vectors from <paramref name="encoder"/> when there is one; the index owns and disposes the directory.
+    /// </summary>
+    public ArticleIndex(LuceneDirectory directory, Analyzer analyzer, ISentenceEncoder? encoder)
+        : this(directory, analyzer, encoder, OpenMode.CREATE_OR_APPEND)
+    {
+    }
+
+    private ArticleIndex(LuceneDirectory directory, Analyzer analyzer, ISentenceEncoder? encoder, OpenMode mode)
     {
         _directory = directory;
         Analyzer = analyzer;
+        Encoder = encoder;
+        Schema = encoder is null ? SentenceFields.SchemaVersion : $"{SentenceFields.SchemaVersion}+{encoder.Name}";
         var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
         {
             OpenMode = mode,
@@ -85,7 +96,7 @@ public sealed class ArticleIndex : IDisposable
         // A new index has no manifest, even though Lucene keeps the commit data of the one it replaces
         // until the first commit (found by the damaged-index test: a rebuilt index believed it had every file).
         var commitData = mode == OpenMode.CREATE ? new Dictionary<string, string>() : writer.CommitData ?? new Dictionary<string, string>();
-        var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == SentenceFields.SchemaVersion;
+        var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == Schema;
         if (!sameSchema && writer.NumDocs > 0)
         {
             // Sentences analysed another way would never match today's questions: start again.
@@ -246,7 +257,10 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>Opens the index in a folder on disk, creating the folder if needed.</summary>
-    public static ArticleIndex OpenFolder(string path, Analyzer analyzer) => OpenFolder(path, analyzer, out _);
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer) => OpenFolder(path, analyzer, encoder: null, out _);
+
+    /// <inheritdoc cref="OpenFolder(string, Analyzer, ISentenceEncoder?, out string?)"/>
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer, out string? damage) => OpenFolder(path, analyzer, encoder: null, out damage);
 
     /// <summary>
     /// Opens the index in a folder on disk, creating the folder if needed. An index that cannot be
@@ -254,14 +268,14 @@ public sealed class ArticleIndex : IDisposable
     /// the corpus; <paramref name="damage"/> then says what was wrong. An index locked by another
     /// live process is not damage: that still throws.
     /// </summary>
-    public static ArticleIndex OpenFolder(string path, Analyzer analyzer, out string? damage)
+    public static ArticleIndex OpenFolder(string path, Analyzer analyzer, ISentenceEncoder? encoder, out string? damage)
     {
         System.IO.Directory.CreateDirectory(path);
         damage = null;
         var directory = FSDirectory.Open(path);
         try
         {
-            return new ArticleIndex(directory, analyzer);
+            return new ArticleIndex(directory, analyzer, encoder);
         }
         catch (Exception e) when (e is not LockObtainFailedException and not OutOfMemoryException)
         {
@@ -271,7 +285,7 @@ public sealed class ArticleIndex : IDisposable
         try
         {
             // CREATE starts a fresh index without trusting the damaged one; Lucene deletes the old files.
-            return new ArticleIndex(directory, analyzer, OpenMode.CREATE) { WasRecreated = true };
+            return new ArticleIndex(directory, analyzer, encoder, OpenMode.CREATE) { WasRecreated = true };
         }
         catch (Exception e) when (e is not LockObtainFailedException and not OutOfMemoryException)
         {
@@ -289,7 +303,7 @@ public sealed class ArticleIndex : IDisposable
 
         try
         {
-            return new ArticleIndex(directory, analyzer, OpenMode.CREATE) { WasRecreated = true };
+            return new ArticleIndex(directory, analyzer, encoder, OpenMode.CREATE) { WasRecreated = true };
         }
         catch
         {
@@ -301,8 +315,17 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>Opens an index in memory (tests, evaluation).</summary>
     public static ArticleIndex InMemory(Analyzer analyzer) => new(new RAMDirectory(), analyzer);
 
+    /// <summary>Opens an index in memory whose sentences carry meaning vectors from <paramref name="encoder"/> (tests, evaluation).</summary>
+    public static ArticleIndex InMemory(Analyzer analyzer, ISentenceEncoder? encoder) => new(new RAMDirectory(), analyzer, encoder);
+
     /// <summary>The analyzer the sentences were indexed with; questions must use the same.</summary>
     public Analyzer Analyzer { get; }
+
+    /// <summary>The model that gave every sentence its meaning vector, or null: questions must be encoded by the same.</summary>
+    public ISentenceEncoder? Encoder { get; }
+
+    /// <summary>The schema written with every commit: <see cref="SentenceFields.SchemaVersion"/>, and the encoder's name when there is one.</summary>
+    private string Schema { get; }
 
     /// <summary>BM25 as Lucene ships it: short sentence documents suit its length normalisation.</summary>
     public Similarity Similarity { get; } = new BM25Similarity();
@@ -344,7 +367,7 @@ public sealed class ArticleIndex : IDisposable
         {
             _writer.SetCommitData(new Dictionary<string, string>
             {
-                [SchemaKey] = SentenceFields.SchemaVersion,
+                [SchemaKey] = Schema,
                 [ManifestKey] = JsonSerializer.Serialize(manifest),
             });
             _writer.Commit();

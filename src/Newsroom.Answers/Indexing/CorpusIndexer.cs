@@ -160,7 +160,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
                     return;
                 }
 
-                var (documents, entries) = Build(file.Key, result.Articles, claims, index.Analyzer);
+                var (documents, entries) = Build(file.Key, result.Articles, claims, index.Analyzer, index.Encoder);
                 if (known is null)
                 {
                     // The manifest and the sentences are committed together, so a file the manifest
@@ -210,7 +210,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
     }
 
     /// <summary>The sentence documents of a file's articles, leaving out those that are already known duplicates.</summary>
-    private (List<Document> Documents, List<ArticleEntry> Entries) Build(string fileKey, IReadOnlyList<Article> articles, ConcurrentDictionary<string, string> claims, Lucene.Net.Analysis.Analyzer analyzer)
+    private (List<Document> Documents, List<ArticleEntry> Entries) Build(string fileKey, IReadOnlyList<Article> articles, ConcurrentDictionary<string, string> claims, Lucene.Net.Analysis.Analyzer analyzer, ISentenceEncoder? encoder)
     {
         var documents = new List<Document>();
         var entries = new List<ArticleEntry>(articles.Count);
@@ -219,7 +219,8 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
             var entry = new ArticleEntry(article.Key, Identities(article), 0, null);
             Claim(claims, entry);
             var earlier = EarlierClaim(claims, entry);
-            var sentences = SentenceDocuments.Build(article, splitter, analyzer, fileKey);
+            // A duplicate's sentences are never added: they need no meaning vectors.
+            var sentences = SentenceDocuments.Build(article, splitter, analyzer, fileKey, earlier is null ? encoder : null);
             if (earlier is null)
             {
                 documents.AddRange(sentences);
@@ -285,7 +286,7 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
             }
 
             var winners = manifest[fileKey].Articles.Where(a => a.DuplicateOf is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-            index.ReplaceFile(fileKey, result.Articles.Where(a => winners.Contains(a.Key)).SelectMany(a => SentenceDocuments.Build(a, splitter, index.Analyzer, fileKey)).ToList());
+            index.ReplaceFile(fileKey, result.Articles.Where(a => winners.Contains(a.Key)).SelectMany(a => SentenceDocuments.Build(a, splitter, index.Analyzer, fileKey, index.Encoder)).ToList());
         }
 
         var duplicates = manifest.Values.SelectMany(entry => entry.Articles)
@@ -363,8 +364,17 @@ public static class SentenceDocuments
     public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer) => Build(article, splitter, analyzer, article.Key);
 
     /// <summary>One document per sentence, in reading order, marked as coming from the corpus file <paramref name="fileKey"/>.</summary>
-    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer, string fileKey)
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer, string fileKey) =>
+        Build(article, splitter, analyzer, fileKey, encoder: null);
+
+    /// <summary>
+    /// One document per sentence, in reading order, marked as coming from the corpus file
+    /// <paramref name="fileKey"/>, each with its meaning vector when there is an <paramref name="encoder"/>
+    /// (the index's: see <see cref="ArticleIndex.Encoder"/>).
+    /// </summary>
+    public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer, string fileKey, ISentenceEncoder? encoder)
     {
+        var texts = encoder is null ? null : new List<string>();
         var documents = new List<Document>();
         // Sorted doc values store each distinct headline once, however many sentences carry it.
         var titleTerms = new SortedDocValuesField(SentenceFields.TitleTerms, AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, article.Title)));
@@ -403,6 +413,7 @@ public static class SentenceDocuments
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
                 };
+                texts?.Add(sentences[i]);
                 var lead = documents.Count == 0;
                 if (lead)
                 {
@@ -445,6 +456,16 @@ public static class SentenceDocuments
                 }
 
                 documents.Add(document);
+            }
+        }
+
+        if (encoder is not null && texts!.Count > 0)
+        {
+            // All of an article's sentences in one call: the model runs batches far faster than one at a time.
+            var vectors = encoder.Encode(texts);
+            for (var i = 0; i < documents.Count; i++)
+            {
+                documents[i].Add(new BinaryDocValuesField(SentenceFields.Meaning, new Lucene.Net.Util.BytesRef(SentenceMeaning.ToBytes(vectors[i]))));
             }
         }
 

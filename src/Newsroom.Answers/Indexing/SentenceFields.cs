@@ -87,6 +87,12 @@ public static class SentenceFields
     /// </summary>
     public const string Terms = "terms";
 
+    /// <summary>
+    /// The sentence's meaning vector from the index's <see cref="ISentenceEncoder"/>, if it has one
+    /// (binary doc values, see <see cref="SentenceMeaning.ToBytes"/>).
+    /// </summary>
+    public const string Meaning = "meaning";
+
     /// <summary>The headline's analysed terms, space-separated (sorted doc values: stored once per distinct headline).</summary>
     public const string TitleTerms = "title_terms";
 
