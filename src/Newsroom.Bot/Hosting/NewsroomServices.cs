@@ -30,6 +30,7 @@ public static class NewsroomServices
         builder.Services.AddSingleton<SentenceSplitter>();
         builder.Services.AddSingleton<CorpusIndexer>();
         builder.Services.AddSingleton<ArchiveStatus>();
+        builder.Services.AddSingleton(sp => new MeaningModel(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Semantic ? MeaningModel.Load() : null));
         builder.Services.AddSingleton(OpenIndex);
         builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
         builder.Services.AddSingleton(sp => new ArchiveQuestions(sp.GetRequiredService<QuestionAnswerer>(), sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
@@ -136,7 +137,7 @@ public static class NewsroomServices
     private static ArticleIndex OpenIndex(IServiceProvider services)
     {
         var paths = services.GetRequiredService<ResolvedPaths>();
-        var index = ArticleIndex.OpenFolder(paths.Index, new NewsAnalyzer(), out var damage);
+        var index = ArticleIndex.OpenFolder(paths.Index, new NewsAnalyzer(), services.GetRequiredService<MeaningModel>().Encoder, out var damage);
         if (damage is not null)
         {
             services.GetRequiredService<ILogger<ArticleIndex>>().LogWarning(
