@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Bot.Storage;
 using StackExchange.Redis;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Sockets;
 
@@ -100,6 +101,43 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
 
         Assert.IsType<RedisStorage>(withRedis.Services.GetRequiredService<IStorage>());
         Assert.IsType<MemoryStorage>(without.Services.GetRequiredService<IStorage>());
+    }
+
+    [Theory]
+    [InlineData("2", 2 * 3600)]
+    [InlineData("0", -1)]
+    public async Task The_host_lets_a_conversation_expire_after_the_configured_hours(string hours, int expectedSeconds)
+    {
+        await using var host = new BotHost(settings: new() { ["Storage:Redis"] = redis.ConnectionString, ["Storage:ExpiryHours"] = hours });
+        var client = host.CreateClient();
+        var conversation = "conversation-" + Guid.NewGuid();
+
+        var response = await client.PostAsJsonAsync("/api/messages", new
+        {
+            type = "message",
+            id = Guid.NewGuid().ToString(),
+            channelId = "emulator",
+            serviceUrl = "http://127.0.0.1:9/",
+            deliveryMode = "expectReplies",
+            from = new { id = "user1", name = "Reporter" },
+            recipient = new { id = "bot", name = "Newsroom bot" },
+            conversation = new { id = conversation },
+            text = "Which countries did U.S. officials approach about deportation deals?",
+        });
+
+        response.EnsureSuccessStatusCode();
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var key = connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: $"*{conversation}*").Single();
+        var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(key);
+        if (expectedSeconds < 0)
+        {
+            Assert.Null(ttl);
+        }
+        else
+        {
+            Assert.NotNull(ttl);
+            Assert.InRange(ttl.Value.TotalSeconds, expectedSeconds - 60, expectedSeconds);
+        }
     }
 
     private static TurnContext Context(string conversation) =>

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Newsroom.Bot.Storage;
 using StackExchange.Redis;
 
@@ -16,6 +18,14 @@ public sealed class StorageOptions
     /// kept in Redis and shared by every instance of the bot; when empty, in this process's memory.
     /// </summary>
     public string? Redis { get; set; }
+
+    /// <summary>
+    /// In Redis, a conversation's state is forgotten this many hours after its last turn (0: never).
+    /// What it holds (the last question, the sentences cited) is only useful for follow-ups, and
+    /// without an expiry every conversation ever held would stay in Redis for good.
+    /// </summary>
+    [Range(0, 24 * 365)]
+    public int ExpiryHours { get; set; } = 168;
 }
 
 /// <summary>The Bot Framework <see cref="IStorage"/> the bot's state lives in.</summary>
@@ -28,6 +38,7 @@ public static class StorageServices
     /// </summary>
     public static WebApplicationBuilder AddNewsroomStorage(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var redis = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Redis)}"];
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -43,7 +54,40 @@ public static class StorageServices
             return ConnectionMultiplexer.Connect(options);
         });
         // Replace, not add: exactly one IStorage, so nothing can resolve the memory one by mistake.
-        builder.Services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase())));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStorage>(sp =>
+        {
+            var hours = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ExpiryHours;
+            return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), timeToLive: hours > 0 ? TimeSpan.FromHours(hours) : null);
+        }));
+        // Connect while the host starts, in the background: the first conversations no longer wait
+        // seconds for the connection, and a Redis that is down does not hold up the start.
+        builder.Services.AddHostedService<RedisConnectionWarmUp>();
         return builder;
     }
+}
+
+/// <summary>
+/// Makes the Redis connection as the host starts, without waiting for it: DI builds the singleton
+/// once, so a request that comes first waits for this connection instead of starting another.
+/// </summary>
+internal sealed class RedisConnectionWarmUp(IServiceProvider services, ILogger<RedisConnectionWarmUp> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var connection = services.GetRequiredService<IConnectionMultiplexer>();
+                logger.LogInformation("Conversation state in Redis ({Connected})", connection.IsConnected ? "connected" : "not reachable yet; retrying in the background");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Could not set up the Redis connection for conversation state");
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
