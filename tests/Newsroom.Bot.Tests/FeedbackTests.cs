@@ -73,6 +73,27 @@ public sealed class FeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_thumb_clicked_twice_is_recorded_once_and_the_other_thumb_after_it_is_recorded()
+    {
+        JObject? up = null, down = null;
+        await _harness.Flow()
+            .Send(StrikeCorpus.Question)
+            .AssertReply(_ => { })
+            .AssertReply(reply => (up, down) = (Thumb(reply, "👍"), Thumb(reply, "👎")))
+            .Send(Clicked("👍", up!))
+            .AssertReply(reply => Assert.StartsWith("Thanks, glad that helped", ((IMessageActivity)reply).Text))
+            .Send(Clicked("👍", up!))
+            .AssertReply(reply => Assert.StartsWith("You already marked that answer as helpful", ((IMessageActivity)reply).Text))
+            .Send(Clicked("👎", down!))
+            .AssertReply(reply => Assert.StartsWith("Thanks for telling me", ((IMessageActivity)reply).Text))
+            .StartTestAsync();
+
+        Assert.Equal(["like", "dislike"], Lines().Select(line => (string?)line["reaction"]));
+        var answer = Assert.Single(FeedbackSummary.Summarise(FeedbackLog.Read(_harness.FeedbackFile).Entries));
+        Assert.Equal((1, 0), (answer.Dislikes, answer.Likes));
+    }
+
+    [Fact]
     public async Task Teams_feedback_loop_is_recorded_with_its_comment_and_answered_with_200()
     {
         string? answerMessageId = null;

@@ -204,7 +204,11 @@ public sealed record ThreadLimit(string Topic, DateTimeOffset? From, DateTimeOff
 /// <param name="MessageId">The channel's id for the message that carried it, when the channel returned one.</param>
 /// <param name="Question">The question answered (after reading a follow-up).</param>
 /// <param name="Citations">The sentences cited.</param>
-public sealed record GivenAnswer(string Id, string? MessageId, string Question, List<ShownCitation> Citations);
+public sealed record GivenAnswer(string Id, string? MessageId, string Question, List<ShownCitation> Citations)
+{
+    /// <summary>The reaction last recorded for this answer in this conversation ("like", "dislike"), or null: a second click on the same thumb is not counted twice.</summary>
+    public string? Reaction { get; init; }
+}
 
 /// <summary>The thread of a conversation at one moment (what "more", "context", "source" and short follow-ups read), without the snapshot itself.</summary>
 /// <param name="Topic">The question the thread is about.</param>

@@ -278,19 +278,35 @@ public sealed partial class NewsroomBot(
     {
         var recorded = await RecordAsync(turnContext, memory, vote);
         await turnContext.SendActivityAsync(
-            recorded
-                ? (vote.Reaction == "like" ? "Thanks, glad that helped." : "Thanks for telling me. The newsroom reviews answers marked unhelpful.")
-                : "Thanks, but I can't tell which answer that was about: vote with the buttons under an answer.",
+            recorded switch
+            {
+                VoteOutcome.Recorded => vote.Reaction == "like" ? "Thanks, glad that helped." : "Thanks for telling me. The newsroom reviews answers marked unhelpful.",
+                VoteOutcome.AlreadyRecorded => vote.Reaction == "like" ? "You already marked that answer as helpful: it counts once." : "You already marked that answer as unhelpful: it counts once.",
+                _ => "Thanks, but I can't tell which answer that was about: vote with the buttons under an answer.",
+            },
             cancellationToken: cancellationToken);
     }
 
-    private async Task<bool> RecordAsync(ITurnContext turnContext, ConversationMemory memory, Vote vote)
+    private enum VoteOutcome
+    {
+        Recorded,
+        AlreadyRecorded,
+        NoSuchAnswer,
+    }
+
+    private async Task<VoteOutcome> RecordAsync(ITurnContext turnContext, ConversationMemory memory, Vote vote)
     {
         var given = memory.FindAnswer(vote.AnswerId, turnContext.Activity.ReplyToId);
         if (given is null)
         {
             logger.LogWarning("A {Reaction} vote in conversation {ConversationId} names no answer this conversation remembers", vote.Reaction, turnContext.Activity.Conversation?.Id);
-            return false;
+            return VoteOutcome.NoSuchAnswer;
+        }
+
+        // The same thumb clicked again says nothing new; a comment, or the other thumb, does.
+        if (given.Reaction == vote.Reaction && string.IsNullOrWhiteSpace(vote.Comment))
+        {
+            return VoteOutcome.AlreadyRecorded;
         }
 
         await feedback.AppendAsync(new FeedbackEntry(
@@ -301,8 +317,9 @@ public sealed partial class NewsroomBot(
             vote.Comment,
             turnContext.Activity.ChannelId,
             given.Id));
+        memory.Answers[memory.Answers.IndexOf(given)] = given with { Reaction = vote.Reaction };
         logger.LogInformation("Recorded a {Reaction} vote on answer {AnswerId}", vote.Reaction, given.Id);
-        return true;
+        return VoteOutcome.Recorded;
     }
 
     /// <summary>What the bot says while the index is being built and has nothing to answer from yet.</summary>

@@ -26,18 +26,24 @@ public sealed record AnswerFeedback(
 /// </summary>
 public static class FeedbackSummary
 {
-    /// <summary>Groups <paramref name="entries"/> by answer, most disliked first (then fewest likes, then latest).</summary>
+    /// <summary>
+    /// Groups <paramref name="entries"/> by answer, most disliked first (then fewest likes, then
+    /// latest). One answer shown in one conversation counts once, with its latest reaction: someone
+    /// who clicked thumbs down after thumbs up changed their mind, they did not vote twice. All
+    /// comments are kept.
+    /// </summary>
     public static IReadOnlyList<AnswerFeedback> Summarise(IEnumerable<FeedbackEntry> entries) =>
         entries
             .GroupBy(e => (Question: e.Question.Trim().ToLowerInvariant(), Sentences: string.Join('\n', e.Citations.Select(c => c.Id))))
             .Select(group =>
             {
                 var ordered = group.OrderBy(e => e.Time).ToList();
+                var votes = ordered.Where((e, i) => e.AnswerId is null || !ordered.Skip(i + 1).Any(later => later.AnswerId == e.AnswerId)).ToList();
                 return new AnswerFeedback(
                     ordered[^1].Question.Trim(),
                     ordered[^1].Citations,
-                    ordered.Count(e => e.Reaction == "like"),
-                    ordered.Count(e => e.Reaction == "dislike"),
+                    votes.Count(e => e.Reaction == "like"),
+                    votes.Count(e => e.Reaction == "dislike"),
                     ordered.Select(e => e.Comment).OfType<string>().Where(c => c.Length > 0).ToList(),
                     ordered[^1].Time);
             })
