@@ -18,7 +18,10 @@ internal sealed record AbstentionScore(int InCorpusQuestions, double InCorpusAns
     /// <summary>The best candidate's confidence for each out-of-corpus question.</summary>
     public IReadOnlyList<double> OutOfCorpusConfidences { get; init; } = [];
 
-    /// <summary>What <see cref="InCorpusAnswered"/> and <see cref="FalseAnswers"/> would be with another minimum confidence.</summary>
+    /// <summary>
+    /// What <see cref="InCorpusAnswered"/> and <see cref="FalseAnswers"/> would be with another minimum
+    /// confidence (to a few hundredths: the best candidate alone is ranked here, an answer ranks three).
+    /// </summary>
     public (double InCorpusAnswered, double FalseAnswers) At(double minConfidence) => (
         InCorpusConfidences.Count == 0 ? 0 : (double)InCorpusConfidences.Count(c => c >= minConfidence) / InCorpusConfidences.Count,
         OutOfCorpusConfidences.Count == 0 ? 0 : (double)OutOfCorpusConfidences.Count(c => c >= minConfidence) / OutOfCorpusConfidences.Count);
@@ -88,7 +91,10 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
     /// questions: those about indexed articles should be answered, the others should not.
     /// Both splits are run, so every question is asked once in and once out of the corpus.
     /// </summary>
-    public AbstentionScore Abstain(SquadFile file, Func<int, bool>? sample = null)
+    /// <param name="file">The SQuAD file.</param>
+    /// <param name="sample">Which questions to ask (by position in the whole file); all when null.</param>
+    /// <param name="confidences">Also read each question's best confidence (a second ranking per question), for <see cref="AbstentionScore.At"/>.</param>
+    public AbstentionScore Abstain(SquadFile file, Func<int, bool>? sample = null, bool confidences = false)
     {
         int inAsked = 0, inAnswered = 0, outAsked = 0, outAnswered = 0;
         var inConfidences = new List<double>();
@@ -110,8 +116,11 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
                     }
 
                     var answered = answerer.Ask(question.Text).Status == AnswerStatus.Answered;
-                    var confidence = answerer.Candidates(question.Text, 1).FirstOrDefault()?.Confidence ?? 0;
-                    (a % 2 == parity ? inConfidences : outConfidences).Add(confidence);
+                    if (confidences)
+                    {
+                        (a % 2 == parity ? inConfidences : outConfidences).Add(answerer.Candidates(question.Text, 1).FirstOrDefault()?.Confidence ?? 0);
+                    }
+
                     if (a % 2 == parity)
                     {
                         inAsked++;

@@ -65,7 +65,7 @@ if (settings.ShowMisses > 0)
 
 var baseline = new PlainBaseline();
 var plain = baseline.Rank(corpus, sample);
-var abstention = settings.Abstention ? product.Abstain(file, sample) : new AbstentionScore(0, 0, 0, 0);
+var abstention = settings.Abstention ? product.Abstain(file, sample, confidences: settings.Thresholds.Count > 0) : new AbstentionScore(0, 0, 0, 0);
 encoder?.Save();
 
 Console.WriteLine();

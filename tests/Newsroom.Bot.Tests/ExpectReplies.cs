@@ -6,8 +6,8 @@ namespace Newsroom.Bot.Tests;
 /// <summary>Asks the bot over HTTP with <c>deliveryMode: expectReplies</c>, as curl users and the load tools do.</summary>
 internal static class ExpectReplies
 {
-    /// <summary>Posts <paramref name="text"/> in a new conversation and returns the text of the bot's messages, one per line.</summary>
-    public static async Task<string> AskAsync(HttpClient client, string text)
+    /// <summary>Posts <paramref name="text"/> in a new conversation (or <paramref name="conversationId"/>) and returns the text of the bot's messages, one per line.</summary>
+    public static async Task<string> AskAsync(HttpClient client, string text, string? conversationId = null)
     {
         var response = await client.PostAsJsonAsync("/api/messages", new
         {
@@ -18,7 +18,7 @@ internal static class ExpectReplies
             deliveryMode = "expectReplies",
             from = new { id = "user1" },
             recipient = new { id = "bot" },
-            conversation = new { id = "conversation-" + Guid.NewGuid() },
+            conversation = new { id = conversationId ?? "conversation-" + Guid.NewGuid() },
             text,
         });
         response.EnsureSuccessStatusCode();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Bot.Storage;
 using StackExchange.Redis;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net;
 using System.Net.Sockets;
 
@@ -112,20 +111,8 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         var client = host.CreateClient();
         var conversation = "conversation-" + Guid.NewGuid();
 
-        var response = await client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = Guid.NewGuid().ToString(),
-            channelId = "emulator",
-            serviceUrl = "http://127.0.0.1:9/",
-            deliveryMode = "expectReplies",
-            from = new { id = "user1", name = "Reporter" },
-            recipient = new { id = "bot", name = "Newsroom bot" },
-            conversation = new { id = conversation },
-            text = "Which countries did U.S. officials approach about deportation deals?",
-        });
+        await ExpectReplies.AskAsync(client, "Which countries did U.S. officials approach about deportation deals?", conversation);
 
-        response.EnsureSuccessStatusCode();
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var key = connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: $"*{conversation}*").Single();
         var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(key);
