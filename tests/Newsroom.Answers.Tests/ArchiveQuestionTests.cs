@@ -72,6 +72,50 @@ public sealed class ArchiveQuestionTests
     }
 
     [Fact]
+    public void More_after_a_listing_lists_the_next_older_articles_and_then_says_there_are_none()
+    {
+        using var corpus = new TestCorpus();
+        for (var i = 0; i < ArchiveQuestions.MaxListed + 3; i++)
+        {
+            corpus.Write($"a{i:00}.md", $"---\ntitle: Story {i}\ndate: 2025-01-{i + 1:00}\n---\nThe council met for the {i}th time.\n");
+        }
+
+        corpus.Sync();
+        var router = Router(corpus);
+        var first = router.Ask("which stories are there?");
+
+        var next = router.More("which stories are there?", first.Scope!, first.Citations.Select(c => c.ArticleKey).ToHashSet());
+
+        Assert.Equal(["Story 2", "Story 1", "Story 0"], next.Citations.Select(c => c.Title));
+        Assert.Equal([11, 12, 13], next.Citations.Select(c => c.Number));
+        Assert.Empty(next.Citations.Select(c => c.ArticleKey).Intersect(first.Citations.Select(c => c.ArticleKey)));
+        var shown = first.Citations.Concat(next.Citations).Select(c => c.ArticleKey).ToHashSet();
+        Assert.Equal(AnswerStatus.NotFound, router.More("which stories are there?", first.Scope!, shown).Status);
+    }
+
+    [Fact]
+    public void More_after_latest_on_a_topic_cites_older_articles_about_it()
+    {
+        using var corpus = new TestCorpus();
+        for (var i = 0; i < 5; i++)
+        {
+            corpus.Write($"c{i}.md", $"---\ntitle: Council meeting {i}\ndate: 2025-02-{i + 1:00}\n---\nThe council voted on the harbour budget, meeting {i}.\n");
+        }
+
+        corpus.Write("other.md", "---\ntitle: Port strike\ndate: 2025-03-01\n---\nDockworkers stopped work at the port.\n");
+        corpus.Sync();
+        var router = Router(corpus);
+        var first = router.Ask("latest on the harbour budget");
+
+        var next = router.More("latest on the harbour budget", first.Scope!, first.Citations.Select(c => c.ArticleKey).ToHashSet());
+
+        Assert.Equal(["Council meeting 4", "Council meeting 3", "Council meeting 2"], first.Citations.Select(c => c.Title));
+        Assert.Equal(["Council meeting 1", "Council meeting 0"], next.Citations.Select(c => c.Title));
+        Assert.Equal([4, 5], next.Citations.Select(c => c.Number));
+        Assert.StartsWith("Older reporting on the harbour budget", next.Heading);
+    }
+
+    [Fact]
     public void A_question_limited_to_a_month_cites_only_what_was_published_then()
     {
         using var corpus = Archive();

@@ -286,6 +286,45 @@ public sealed class ConversationTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task More_after_latest_on_a_topic_lists_older_articles_on_it_even_after_a_restart()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            File.WriteAllText(Path.Combine(_corpus.Folder, $"council-{i}.md"), $"---\ntitle: Council meeting {i}\ndate: 2025-02-{i + 1:00}\n---\nThe council voted on the harbour budget, meeting {i}.\n");
+        }
+
+        // Restarted between the listing and "more" over a JSON store, so what was listed must survive serialisation.
+        var saved = new Dictionary<string, JObject>();
+        string first = string.Empty;
+        using (var before = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved)))
+        {
+            await before.Flow()
+                .Send("latest on the harbour budget")
+                .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+                .AssertReply(reply => first = Text(reply))
+                .StartTestAsync();
+        }
+
+        using var after = new BotTestHarness(corpusFolder: _corpus.Folder, storage: new MemoryStorage(saved));
+        await after.Flow()
+            .Send("more")
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("More on *latest on the harbour budget*", Text(reply));
+                Assert.Contains("Older reporting on the harbour budget", Text(reply));
+                Assert.Contains("Council meeting 1", Text(reply));
+                Assert.Contains("Council meeting 0", Text(reply));
+                Assert.DoesNotContain("Council meeting 4", Text(reply));
+                Assert.True(Text(reply).IndexOf("Council meeting 1", StringComparison.Ordinal) < Text(reply).IndexOf("Council meeting 0", StringComparison.Ordinal), "most recent first");
+            })
+            .Send("more")
+            .AssertReply(reply => Assert.StartsWith("That's all I have on this", Text(reply)))
+            .StartTestAsync();
+        Assert.Contains("Council meeting 4", first);
+        Assert.DoesNotContain("Council meeting 1", first);
+    }
+
     public void Dispose()
     {
         _harness.Dispose();

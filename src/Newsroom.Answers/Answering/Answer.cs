@@ -30,9 +30,9 @@ public sealed record Answer(string Question, AnswerStatus Status, IReadOnlyList<
 
     /// <summary>
     /// When the question was limited to some articles ("what did we report in May 2025 about
-    /// deportations?"): what <see cref="QuestionAnswerer"/> was asked and the limit, so that the
-    /// next page ("more") is asked the same way, within the same articles. Null for an ordinary
-    /// answer.
+    /// deportations?") or was about the archive ("latest on Libya", "what articles do you have?"):
+    /// what was asked and the limit, so that the next page ("more") is asked the same way, within
+    /// the same articles. Null for an ordinary answer.
     /// </summary>
     public AnswerScope? Scope { get; init; }
 
@@ -41,9 +41,26 @@ public sealed record Answer(string Question, AnswerStatus Status, IReadOnlyList<
 }
 
 /// <summary>How a limited answer was found: <paramref name="Topic"/> asked of <see cref="QuestionAnswerer"/> within <paramref name="Filter"/>.</summary>
-/// <param name="Topic">The question without its limits ("deportations").</param>
+/// <param name="Topic">The question without its limits ("deportations"); empty for a list of articles.</param>
 /// <param name="Filter">The date range and source the answer is limited to.</param>
-public sealed record AnswerScope(string Topic, ArchiveFilter Filter);
+public sealed record AnswerScope(string Topic, ArchiveFilter Filter)
+{
+    /// <summary>What kind of answer it was, so that the next page is the same kind.</summary>
+    public ScopeKind Kind { get; init; } = ScopeKind.Limited;
+}
+
+/// <summary>What a scoped answer lists.</summary>
+public enum ScopeKind
+{
+    /// <summary>The best sentences on the topic within the limit; the next page is the next best sentences.</summary>
+    Limited,
+
+    /// <summary>The newest articles (their lead sentences); the next page is the next older ones.</summary>
+    Articles,
+
+    /// <summary>The newest articles on the topic, each with its best sentence on it; the next page is the next older ones.</summary>
+    Latest,
+}
 
 /// <summary>A stretch of a sentence: the words that matched the question.</summary>
 public readonly record struct TextSpan(int Start, int Length);

@@ -119,33 +119,57 @@ public sealed partial class ArchiveQuestions
         return limits.IsEmpty ? _answerer.Ask(text) : Limited(text, remainder, limits);
     }
 
-    /// <summary>The newest articles (lead sentence of each), most recent first, at most <see cref="MaxListed"/>.</summary>
-    private Answer ListArticles(string question, ArchiveFilter filter)
+    /// <summary>
+    /// The next page of a listing ("more" after "what articles do you have?" or "latest on Libya"):
+    /// the next older articles, leaving out <paramref name="shownArticles"/> (the keys of the articles
+    /// already listed), numbered after them. Not found when none are left.
+    /// </summary>
+    public Answer More(string question, AnswerScope scope, IReadOnlyCollection<string> shownArticles)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(shownArticles);
+        return scope.Kind switch
+        {
+            ScopeKind.Articles => ListArticles(question, scope.Filter, shownArticles),
+            ScopeKind.Latest => Latest(question, scope.Topic, scope.Filter, shownArticles),
+            _ => _answerer.Ask(scope.Topic, scope.Filter.ToLuceneFilter(), []) with { Question = question, Scope = scope },
+        };
+    }
+
+    /// <summary>The newest articles (lead sentence of each) but those <paramref name="shown"/>, most recent first, at most <see cref="MaxListed"/>.</summary>
+    private Answer ListArticles(string question, ArchiveFilter filter, IReadOnlyCollection<string>? shown = null)
+    {
+        shown ??= [];
         var (total, documents) = _index.Search(searcher =>
         {
             var lead = new TermQuery(new Term(SentenceFields.Lead, "1"));
             var sort = new Sort(new SortField(SentenceFields.Published, SortFieldType.INT64, true), SortField.FIELD_DOC);
-            var hits = searcher.Search(lead, filter.ToLuceneFilter(), MaxListed, sort);
-            return (hits.TotalHits, hits.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).ToList());
+            var hits = searcher.Search(lead, filter.ToLuceneFilter(), MaxListed + shown.Count, sort);
+            var unseen = hits.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).Where(document => !shown.Contains(document.Get(SentenceFields.Article) ?? string.Empty));
+            return (hits.TotalHits, unseen.Take(MaxListed).ToList());
         });
-        if (total == 0)
+        if (total == 0 || documents.Count == 0)
         {
-            return Answer.Without(question, AnswerStatus.NotFound) with { Heading = filter.IsEmpty ? null : $"I have no articles {filter.Describe()}." };
+            return Answer.Without(question, AnswerStatus.NotFound) with { Heading = filter.IsEmpty || total > 0 ? null : $"I have no articles {filter.Describe()}." };
         }
 
-        var citations = documents.Select((document, i) => LeadCitation(i + 1, document)).ToList();
+        var citations = documents.Select((document, i) => LeadCitation(shown.Count + i + 1, document)).ToList();
+        var scope = new AnswerScope(string.Empty, filter) { Kind = ScopeKind.Articles };
         filter = filter.Named(citations);
-        var scope = filter.IsEmpty ? string.Empty : " " + filter.Describe();
-        var heading = total <= MaxListed
-            ? $"I have {Articles(total)}{scope}, most recent first:"
-            : $"I have {Articles(total)}{scope}; the {MaxListed} most recent:";
-        return new Answer(question, AnswerStatus.Answered, citations) { Heading = heading };
+        var limit = filter.IsEmpty ? string.Empty : " " + filter.Describe();
+        var heading = shown.Count > 0
+            ? $"Older articles{limit}, {shown.Count + 1}–{shown.Count + citations.Count} of {total:N0}:"
+            : total <= MaxListed
+                ? $"I have {Articles(total)}{limit}, most recent first:"
+                : $"I have {Articles(total)}{limit}; the {MaxListed} most recent:";
+        return new Answer(question, AnswerStatus.Answered, citations) { Heading = heading, Scope = scope };
     }
 
-    /// <summary>The most recent articles about <paramref name="topic"/>, each cited with its best sentence on it.</summary>
-    private Answer Latest(string question, string topic, ArchiveFilter filter)
+    /// <summary>The most recent articles about <paramref name="topic"/> but those <paramref name="shown"/>, each cited with its best sentence on it.</summary>
+    private Answer Latest(string question, string topic, ArchiveFilter filter, IReadOnlyCollection<string>? shown = null)
     {
+        shown ??= [];
+        var scope = new AnswerScope(topic, filter) { Kind = ScopeKind.Latest };
         var topical = _answerer.Ask(topic, filter.ToLuceneFilter());
         if (topical.Status != AnswerStatus.Answered)
         {
@@ -166,14 +190,14 @@ public sealed partial class ArchiveQuestions
 
         var citations = new List<Citation>();
         filter = filter.Named(topical.Citations);
-        foreach (var (key, _) in articles.OrderByDescending(article => article.Published).ThenBy(article => article.Key, StringComparer.Ordinal))
+        foreach (var (key, _) in articles.Where(article => !shown.Contains(article.Key)).OrderByDescending(article => article.Published).ThenBy(article => article.Key, StringComparer.Ordinal))
         {
             var within = new ArchiveFilter(filter.Dates, filter.Source).ToLuceneFilter() is { } limit
                 ? new QueryWrapperFilter(new BooleanQuery { { new TermQuery(new Term(SentenceFields.Article, key)), Occur.MUST }, { new ConstantScoreQuery(limit), Occur.MUST } })
                 : new QueryWrapperFilter(new TermQuery(new Term(SentenceFields.Article, key)));
             if (_answerer.Ask(topic, within).Citations is [var best, ..])
             {
-                citations.Add(best with { Number = citations.Count + 1 });
+                citations.Add(best with { Number = shown.Count + citations.Count + 1 });
             }
 
             if (citations.Count == _options.MaxCitations)
@@ -184,7 +208,11 @@ public sealed partial class ArchiveQuestions
 
         return citations.Count == 0
             ? Answer.Without(question, AnswerStatus.NotFound)
-            : new Answer(question, AnswerStatus.Answered, citations) { Heading = $"The latest on {topic}{(filter.IsEmpty ? string.Empty : " " + filter.Describe())}, most recent first:" };
+            : new Answer(question, AnswerStatus.Answered, citations)
+            {
+                Heading = $"{(shown.Count == 0 ? "The latest" : "Older reporting")} on {topic}{(filter.IsEmpty ? string.Empty : " " + filter.Describe())}, most recent first:",
+                Scope = scope,
+            };
     }
 
     /// <summary>An ordinary answer on the articles <paramref name="filter"/> lets through.</summary>

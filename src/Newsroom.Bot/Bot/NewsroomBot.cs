@@ -187,13 +187,16 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        // A limited question ("… in May 2025 about deportations") continues within the same articles.
+        // A limited question ("… in May 2025 about deportations") continues within the same articles;
+        // a listing ("latest on Libya", "what articles do you have?") with the next older articles.
         var answer = memory.Exhausted
             ? null
-            : answerer.Ask(
-                memory.Limit?.Topic ?? memory.Question,
-                memory.Limit?.ToFilter().ToLuceneFilter(),
-                memory.Shown.Select(c => c.SentenceId).ToHashSet(StringComparer.Ordinal));
+            : memory.Limit is { Kind: not ScopeKind.Limited } listing
+                ? archive.More(memory.Question!, listing.ToScope(), memory.Shown.Select(c => c.ArticleKey).ToHashSet(StringComparer.Ordinal))
+                : answerer.Ask(
+                    memory.Limit?.Topic ?? memory.Question,
+                    memory.Limit?.ToFilter().ToLuceneFilter(),
+                    memory.Shown.Select(c => c.SentenceId).ToHashSet(StringComparer.Ordinal));
         if (answer is not { Status: AnswerStatus.Answered })
         {
             memory.Exhausted = true;
