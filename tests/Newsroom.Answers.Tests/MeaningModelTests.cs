@@ -55,6 +55,29 @@ public sealed class MeaningModelTests(MeaningModelTests.Model model) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("Is the military involved in removing people to Libya?", "operated by the U.S. military")]
+    [InlineData("What is the population of Libya?", null)]
+    [InlineData("Who won the 1998 World Cup final?", null)]
+    public void With_the_model_the_seed_article_answers_what_it_says_and_nothing_else(string question, string? cited)
+    {
+        using var corpus = new TestCorpus(model.Encoder);
+        corpus.Write("000_47feea0d49ae04be.txt", TestCorpus.SeedText);
+        corpus.Sync();
+
+        var answer = corpus.Answerer(TestCorpus.ShippedOptions()).Ask(question);
+
+        if (cited is null)
+        {
+            Assert.Equal(AnswerStatus.NotFound, answer.Status);
+        }
+        else
+        {
+            Assert.Equal(AnswerStatus.Answered, answer.Status);
+            Assert.Contains(cited, answer.Citations[0].Text);
+        }
+    }
+
     [Fact]
     public void Turning_the_model_on_rebuilds_an_index_made_without_it()
     {

@@ -8,10 +8,10 @@ namespace Newsroom.Answers.Tests;
 /// <summary>A throw-away corpus folder on disk with an in-memory index over it.</summary>
 internal sealed class TestCorpus : IDisposable
 {
-    public TestCorpus()
+    public TestCorpus(ISentenceEncoder? encoder = null)
     {
         Folder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
-        Index = ArticleIndex.InMemory(new NewsAnalyzer());
+        Index = ArticleIndex.InMemory(new NewsAnalyzer(), encoder);
     }
 
     public string Folder { get; }

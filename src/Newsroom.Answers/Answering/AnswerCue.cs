@@ -56,9 +56,11 @@ internal static partial class AnswerCue
     };
 
     /// <summary>
-    /// The question without the words that only frame it: "how many", "what year", "the name of".
-    /// They say what kind of answer is wanted (see <see cref="KindOf"/>), not what it is about, and
-    /// the sentence that answers "What year did…" holds a year, not the word "year".
+    /// The question without the words that only frame it: "how many", "what year", "the name of",
+    /// "involved in". They say what kind of answer is wanted (see <see cref="KindOf"/>) or that two
+    /// things are related, not what it is about: the sentence that answers "What year did…" holds a
+    /// year, not the word "year", and the one that answers "Is the military involved in removing
+    /// people?" says what the military does, seldom the word "involved".
     /// </summary>
     public static string TopicOf(string question) => Frame().Replace(question, " ");
 
@@ -95,7 +97,7 @@ internal static partial class AnswerCue
         return i;
     }
 
-    [GeneratedRegex(@"\b(?<=\b(how|what|which)\s+)(many|much|long|large|big|old|far|high|tall|wide|deep|often|year|years|date|day|month|century|decade|percent|percentage|number|amount|proportion|kind|type|sort|name|names)\b(\s+of\b)?|\b(the\s+)?(name|names|term|title)\s+of\b|\b(is|was|are|were)\s+(called|named|known\s+as)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<=\b(how|what|which)\s+)(many|much|long|large|big|old|far|high|tall|wide|deep|often|year|years|date|day|month|century|decade|percent|percentage|number|amount|proportion|kind|type|sort|name|names)\b(\s+of\b)?|\b(the\s+)?(name|names|term|title)\s+of\b|\b(is|was|are|were)\s+(called|named|known\s+as)\b|\binvolved\s+(in|with)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Frame();
 
     [GeneratedRegex(@"\bwhen\b|\b(what|which|in what|in which)\s+(year|years|date|day|month|century|decade|time|era|period)\b|\bhow long ago\b|\bwhat age\b")]
