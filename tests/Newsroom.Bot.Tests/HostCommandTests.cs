@@ -93,6 +93,20 @@ public sealed class HostCommandTests : IDisposable
         Assert.Matches(@"Sentences\s*│\s*16\b", output);
         Assert.Matches(@"Index size on disk\s*│\s*[\d.]+ KB", output);
         Assert.Matches($@"Last updated\s*│\s*{DateTime.UtcNow:yyyy-MM-dd}", output);
+        Assert.Matches(@"Meaning model\s*│\s*off", output);
+    }
+
+    [Fact]
+    public async Task With_index_semantic_index_and_ask_use_the_meaning_model_and_stats_names_it()
+    {
+        var (indexed, _) = await RunAsync("index", "--Index:Semantic=true");
+        var (asked, answer) = await RunAsync("ask", "Is the military involved in removing people to Libya?", "--Index:Semantic=true");
+        var (_, stats) = await RunAsync("stats", "--Index:Semantic=true");
+
+        Assert.Equal((HostCommands.Success, HostCommands.Success), (indexed, asked));
+        Assert.Contains("operated by the U.S. military", answer);
+        Assert.Matches(@"Meaning model\s*│\s*arctic-embed-xs", stats);
+        Assert.Matches(@"Sentences\s*│\s*16\b", stats);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal static class StatsCommand
         table.AddRow("Files skipped", manifest.Values.Count(entry => entry.SkipReason is not null).ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("Duplicate articles", manifest.Values.Sum(entry => entry.Articles.Count(a => a.DuplicateOf is not null)).ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("Index size on disk", Size(index.SizeInBytes));
+        table.AddRow("Meaning model", index.Encoder is { } encoder ? Markup.Escape(encoder.Name) + " (Index:Semantic)" : "off");
         table.AddRow("Last updated", index.LastCommitUtc is { } when ? when.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "never (run index)");
         table.AddRow("Index folder", Markup.Escape(services.Paths.Index));
         table.AddRow("Corpus folder", Markup.Escape(services.Paths.Corpus));
