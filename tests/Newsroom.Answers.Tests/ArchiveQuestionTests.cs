@@ -26,6 +26,19 @@ public sealed class ArchiveQuestionTests
         return corpus;
     }
 
+    /// <summary>"Story 0" to "Story <paramref name="count"/> - 1", one a day from 1 January 2025.</summary>
+    private static TestCorpus Stories(int count)
+    {
+        var corpus = new TestCorpus();
+        for (var i = 0; i < count; i++)
+        {
+            corpus.Write($"a{i:00}.md", $"---\ntitle: Story {i}\ndate: 2025-01-{i + 1:00}\n---\nThe council met for the {i}th time.\n");
+        }
+
+        corpus.Sync();
+        return corpus;
+    }
+
     private static ArchiveQuestions Router(TestCorpus corpus) =>
         new(corpus.Answerer(), corpus.Index, TestCorpus.DefaultOptions(), new FixedClock(Now));
 
@@ -44,13 +57,7 @@ public sealed class ArchiveQuestionTests
     [Fact]
     public void A_listing_is_capped_and_says_how_many_there_are()
     {
-        using var corpus = new TestCorpus();
-        for (var i = 0; i < ArchiveQuestions.MaxListed + 3; i++)
-        {
-            corpus.Write($"a{i:00}.md", $"---\ntitle: Story {i}\ndate: 2025-01-{i + 1:00}\n---\nThe council met for the {i}th time.\n");
-        }
-
-        corpus.Sync();
+        using var corpus = Stories(ArchiveQuestions.MaxListed + 3);
 
         var answer = Router(corpus).Ask("which stories are there?");
 
@@ -74,13 +81,7 @@ public sealed class ArchiveQuestionTests
     [Fact]
     public void More_after_a_listing_lists_the_next_older_articles_and_then_says_there_are_none()
     {
-        using var corpus = new TestCorpus();
-        for (var i = 0; i < ArchiveQuestions.MaxListed + 3; i++)
-        {
-            corpus.Write($"a{i:00}.md", $"---\ntitle: Story {i}\ndate: 2025-01-{i + 1:00}\n---\nThe council met for the {i}th time.\n");
-        }
-
-        corpus.Sync();
+        using var corpus = Stories(ArchiveQuestions.MaxListed + 3);
         var router = Router(corpus);
         var first = router.Ask("which stories are there?");
 

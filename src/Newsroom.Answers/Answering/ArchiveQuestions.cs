@@ -132,7 +132,8 @@ public sealed partial class ArchiveQuestions
         {
             ScopeKind.Articles => ListArticles(question, scope.Filter, shownArticles),
             ScopeKind.Latest => Latest(question, scope.Topic, scope.Filter, shownArticles),
-            _ => _answerer.Ask(scope.Topic, scope.Filter.ToLuceneFilter(), []) with { Question = question, Scope = scope },
+            // The next page of a limited answer is the next best sentences: QuestionAnswerer.Ask with the cited ones.
+            _ => throw new ArgumentException("Only a listing of articles has a next page of articles.", nameof(scope)),
         };
     }
 
