@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Newsroom.Answers.Answering;
-using Newsroom.Answers.Indexing;
 using Newsroom.Answers.Semantic;
 using Newsroom.Evaluation;
 using System.Globalization;

@@ -259,17 +259,16 @@ public sealed class QuestionAnswerer
         var meaning = question.Meaning;
         foreach (var r in scored)
         {
+            // The meaning vector says what the words do not: a question worded differently from the
+            // sentence ("removing people" for "deported migrants") is still close to it.
+            var similarity = meaning is null ? 0 : table.Similarity(meaning, r.Doc);
             if (meaning is not null)
             {
-                // The meaning vector says what the words do not: a question worded differently from the
-                // sentence ("removing people" for "deported migrants") is still close to it.
-                var similarity = table.Similarity(meaning, r.Doc);
                 r.Confidence = (1 - _options.SemanticConfidence) * r.Confidence + _options.SemanticConfidence * similarity;
-                r.Similarity = similarity;
             }
 
             r.Score = _options.CoverageWeight * r.Confidence + (1 - _options.CoverageWeight) * (best > 0 ? r.Relevance / best : 0)
-                + _options.SemanticWeight * r.Similarity;
+                + _options.SemanticWeight * similarity;
         }
 
         scored.Sort(ByScore);
@@ -461,8 +460,6 @@ public sealed class QuestionAnswerer
         public int Doc { get; } = doc;
 
         public double Confidence { get; set; } = confidence;
-
-        public double Similarity { get; set; }
 
         public double Relevance { get; } = relevance;
 

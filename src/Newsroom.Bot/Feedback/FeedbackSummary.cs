@@ -38,7 +38,8 @@ public static class FeedbackSummary
             .Select(group =>
             {
                 var ordered = group.OrderBy(e => e.Time).ToList();
-                var votes = ordered.Where((e, i) => e.AnswerId is null || !ordered.Skip(i + 1).Any(later => later.AnswerId == e.AnswerId)).ToList();
+                var latestPerAnswer = ordered.Where(e => e.AnswerId is not null).GroupBy(e => e.AnswerId).Select(answer => answer.Last());
+                var votes = ordered.Where(e => e.AnswerId is null).Concat(latestPerAnswer).ToList();
                 return new AnswerFeedback(
                     ordered[^1].Question.Trim(),
                     ordered[^1].Citations,
