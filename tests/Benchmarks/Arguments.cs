@@ -6,11 +6,11 @@ using System.Text.RegularExpressions;
 namespace Newsroom.Benchmarks;
 
 /// <summary>The benchmark's command line, and small helpers around it.</summary>
-internal sealed partial record Arguments(int Sentences, int Questions, int Seed, string? Work, bool Keep, int Rounds)
+internal sealed partial record Arguments(int Sentences, int Questions, int Seed, string? Work, bool Keep, int Rounds, string Templates)
 {
     public static Arguments Parse(string[] args)
     {
-        // Six flags: a parser library would be more code than this.
+        // Eight flags: a parser library would be more code than this.
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         return new Arguments(
             int.Parse(Value("--sentences") ?? "100000", CultureInfo.InvariantCulture),
@@ -18,7 +18,10 @@ internal sealed partial record Arguments(int Sentences, int Questions, int Seed,
             int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
             Value("--work"),
             args.Contains("--keep"),
-            Math.Max(1, int.Parse(Value("--rounds") ?? "2", CultureInfo.InvariantCulture)));
+            Math.Max(1, int.Parse(Value("--rounds") ?? "2", CultureInfo.InvariantCulture)),
+            // Template sentences for the generated corpus: "seed" (the seed article alone) or a
+            // SQuAD-format file, relative to the repository root, whose paragraphs join the seed's.
+            Value("--templates") ?? "../shared/eval/squad-v1.1-dev-even.json");
     }
 
     public static string RepositoryRoot()

@@ -5,7 +5,8 @@ using Newsroom.Benchmarks;
 using System.Diagnostics;
 using System.Globalization;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--rounds 2] [--work DIR] [--keep] [--breakdown]
+// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--rounds 2]
+//   [--templates seed|SQuAD-file] [--work DIR] [--keep] [--breakdown]
 var options = Arguments.Parse(args);
 var configuration = typeof(Arguments).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var root = Arguments.RepositoryRoot();
@@ -19,7 +20,19 @@ report.Note($"{options.Sentences:N0} sentences, seed {options.Seed}, {Environmen
 try
 {
     // 1. A corpus on disk.
-    var generator = new CorpusGenerator(File.ReadAllText(Path.Combine(root, "corpus", "000_47feea0d49ae04be.txt")), options.Seed);
+    List<string> templates = [File.ReadAllText(Path.Combine(root, "corpus", "000_47feea0d49ae04be.txt"))];
+    if (options.Templates != "seed")
+    {
+        var squad = Path.GetFullPath(Path.Combine(root, options.Templates));
+        templates.AddRange(CorpusGenerator.SquadContexts(squad));
+        report.Note($"Templates: the seed article and the paragraphs of {Path.GetFileName(squad)}");
+    }
+    else
+    {
+        report.Note("Templates: the seed article only");
+    }
+
+    var generator = new CorpusGenerator(templates, options.Seed);
     var clock = Stopwatch.StartNew();
     var fileCount = generator.Write(corpusFolder, options.Sentences);
     report.Note($"Generated {fileCount:N0} files in {clock.Elapsed.TotalSeconds:N1} s");
