@@ -1,3 +1,6 @@
+using Newsroom.Testing;
+using RAMDirectory = Lucene.Net.Store.RAMDirectory;
+
 namespace Newsroom.Answers.Tests;
 
 public sealed class CorpusIndexerTests
@@ -165,5 +168,75 @@ public sealed class CorpusIndexerTests
         {
             Directory.Delete(indexFolder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_reopened_index_remembers_exactly_the_files_its_last_commit_covered()
+    {
+        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        using var corpus = new TestCorpus();
+        var indexer = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter());
+        corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
+        corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.");
+        var gone = corpus.Write("c.txt", "Ferry returns\n\nThe ferry returns to the island in May.");
+        try
+        {
+            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                indexer.Synchronize(corpus.Corpus, first);
+                corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.\n\nTickets go on sale on Friday.");
+                File.Delete(gone);
+                corpus.Write("d.txt", "Market moves\n\nThe farmers market moves to the harbour.");
+                var report = indexer.Synchronize(corpus.Corpus, first);
+                Assert.Equal((1, 1, 1), (report.Added, report.Updated, report.Removed));
+            }
+
+            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
+            var again = indexer.Synchronize(corpus.Corpus, second);
+
+            Assert.Equal(["a.txt", "b.txt", "d.txt"], second.Manifest.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(2, second.Manifest["b.txt"].Sentences);
+            Assert.Equal((0, 0, 0, 3), (again.Added, again.Updated, again.Removed, again.Unchanged));
+            Assert.Equal(4, again.Sentences);
+        }
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Publishing_one_article_into_a_large_archive_writes_about_one_article_not_the_archive()
+    {
+        using var corpus = new TestCorpus();
+        var disk = new CountingDirectory(new RAMDirectory());
+        using var index = new Indexing.ArticleIndex(disk, new Indexing.NewsAnalyzer());
+        var indexer = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter());
+        SyntheticCorpus.Write(corpus.Folder, first: 1, count: 1500, sentences: 3);
+        indexer.Synchronize(corpus.Corpus, index);
+        var archive = disk.BytesWritten;
+
+        disk.BytesWritten = 0;
+        var story = SyntheticCorpus.Write(corpus.Folder, first: 5000, count: 1, sentences: 3)[0];
+        var report = indexer.Synchronize(corpus.Corpus, index);
+
+        Assert.Equal(1, report.Added);
+        Assert.Contains(story.AnswerWord, new Answering.QuestionAnswerer(index, TestCorpus.DefaultOptions()).Ask(story.Question).Citations[0].Text);
+        // The file list of 1,500 files alone is tens of kilobytes; one article and a commit are a few.
+        Assert.True(disk.BytesWritten < 16 * 1024, $"{disk.BytesWritten:N0} bytes written for one new article (the first build of 1,500 wrote {archive:N0})");
+    }
+
+    /// <summary>A directory that counts the bytes written through it.</summary>
+    private sealed class CountingDirectory(Lucene.Net.Store.Directory inner) : WatchedDirectory(inner)
+    {
+        private long _written;
+
+        public long BytesWritten
+        {
+            get => Interlocked.Read(ref _written);
+            set => Interlocked.Exchange(ref _written, value);
+        }
+
+        protected override void BeforeWrite(long bytes) => Interlocked.Add(ref _written, bytes);
     }
 }

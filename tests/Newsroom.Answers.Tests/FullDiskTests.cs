@@ -46,7 +46,7 @@ public sealed class FullDiskTests
     }
 
     /// <summary>A directory whose disk has <see cref="BytesLeft"/> bytes free: writing past them throws as a full disk does.</summary>
-    private sealed class FullDisk(LuceneDirectory inner) : FilterDirectory(inner)
+    private sealed class FullDisk(LuceneDirectory inner) : WatchedDirectory(inner)
     {
         private long _bytesLeft = long.MaxValue;
 
@@ -56,48 +56,12 @@ public sealed class FullDiskTests
             set => Interlocked.Exchange(ref _bytesLeft, value);
         }
 
-        public override IndexOutput CreateOutput(string name, IOContext context) => new Output(this, m_input.CreateOutput(name, context));
-
-        private void Take(long bytes)
+        protected override void BeforeWrite(long bytes)
         {
             if (Interlocked.Add(ref _bytesLeft, -bytes) < 0)
             {
                 Interlocked.Add(ref _bytesLeft, bytes);
                 throw new IOException("No space left on device");
-            }
-        }
-
-        private sealed class Output(FullDisk disk, IndexOutput inner) : IndexOutput
-        {
-            public override long Position => inner.Position;
-
-            public override long Checksum => inner.Checksum;
-
-            public override long Length => inner.Length;
-
-            public override void WriteByte(byte b)
-            {
-                disk.Take(1);
-                inner.WriteByte(b);
-            }
-
-            public override void WriteBytes(byte[] b, int offset, int length)
-            {
-                disk.Take(length);
-                inner.WriteBytes(b, offset, length);
-            }
-
-            public override void Flush() => inner.Flush();
-
-            [Obsolete("Lucene's own member is obsolete; delegated for completeness.")]
-            public override void Seek(long pos) => inner.Seek(pos);
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    inner.Dispose();
-                }
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed class QuestionAnswerer
     private readonly ArticleIndex _index;
     private readonly AnswerOptions _options;
     private readonly QuestionReader _reader;
-    private readonly BM25Similarity _similarity;
+    private readonly SentenceSimilarity _similarity;
 
     /// <summary>Answers from <paramref name="index"/> with <paramref name="options"/>.</summary>
     public QuestionAnswerer(ArticleIndex index, AnswerOptions options)
@@ -31,7 +31,7 @@ public sealed class QuestionAnswerer
         _index = index;
         _options = options;
         _reader = new QuestionReader(index.Analyzer, options.Synonyms);
-        _similarity = new BM25Similarity((float)options.Bm25K1, (float)options.Bm25B);
+        _similarity = new SentenceSimilarity((float)options.Bm25K1, (float)options.Bm25B);
     }
 
     /// <summary>Answers <paramref name="question"/>. Never throws for any text.</summary>
@@ -209,7 +209,7 @@ public sealed class QuestionAnswerer
 
         var table = new SentenceTable(reader);
         var concepts = question.Concepts;
-        var weights = concepts.Select(concept => Weight(reader, concept)).ToArray();
+        var weights = concepts.Select(concept => Weight(reader, table.Sentences, concept)).ToArray();
         var totalWeight = weights.Sum();
 
         // The candidates: the hits, and the paragraph neighbours of the best hits. A neighbour only
@@ -432,9 +432,8 @@ public sealed class QuestionAnswerer
     /// BM25's idf of the concept's most common alternative: rare words weigh more, and a concept
     /// the corpus never mentions weighs most of all (the reporting cannot be about it).
     /// </summary>
-    private static double Weight(IndexReader reader, Concept concept)
+    private static double Weight(IndexReader reader, long documents, Concept concept)
     {
-        var documents = Math.Max(reader.NumDocs, 1);
         var frequency = concept.Alternatives.Max(alternative => alternative.Min(term => reader.DocFreq(new Term(SentenceFields.Text, term))));
         return Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }

@@ -32,8 +32,12 @@ internal sealed class SentenceTable
             }
         }
 
+        Sentences = Math.Max(sentences, 1);
         AverageLength = sentences == 0 ? 1 : Math.Max(1, (double)totalTerms / sentences);
     }
+
+    /// <summary>Sentences with text in the index (at least 1): the document count BM25's idf is taken over.</summary>
+    public long Sentences { get; }
 
     /// <summary>Average number of analysed terms in a sentence (BM25's average document length).</summary>
     public double AverageLength { get; }

@@ -36,13 +36,24 @@ public sealed record ArticleEntry(string Key, IReadOnlyList<string> Identities, 
 /// <summary>
 /// The Lucene index of sentences. Owns the directory, the one <see cref="IndexWriter"/> and a
 /// <see cref="SearcherManager"/>; searches borrow a searcher for their duration. The manifest of
-/// indexed files is stored in the commit's user data, so it is exactly as current as the
-/// sentences it describes (both are written by the same atomic commit).
+/// indexed files is kept in the index too, one small bookkeeping document per corpus file (no
+/// sentence text, so no question finds it), so it is exactly as current as the sentences it
+/// describes (both are written by the same atomic commit) and a commit writes only the entries
+/// that changed. (It used to be the commit's user data: the whole manifest, megabytes at a million
+/// sentences, was serialised on every commit and held in memory by every reader, and each new
+/// article added about 30 MB to the serving process — tests/Benchmarks, peak memory.)
 /// </summary>
 public sealed class ArticleIndex : IDisposable
 {
-    private const string ManifestKey = "newsroom.manifest";
     private const string SchemaKey = "newsroom.schema";
+
+    /// <summary>The corpus file a bookkeeping document describes (untokenised, not stored); sentences never have it.</summary>
+    private const string ManifestFile = "manifest_file";
+
+    /// <summary>The bookkeeping document's <see cref="ManifestEntry"/> as UTF-8 JSON (stored only).</summary>
+    private const string ManifestEntryField = "manifest_entry";
+
+    private static readonly ISet<string> ManifestFields = new HashSet<string> { ManifestEntryField };
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -104,10 +115,8 @@ public sealed class ArticleIndex : IDisposable
             wasReset = true;
         }
 
-        var manifest = sameSchema && commitData.TryGetValue(ManifestKey, out var json)
-            ? JsonSerializer.Deserialize<Dictionary<string, ManifestEntry>>(json) ?? []
-            : new Dictionary<string, ManifestEntry>();
         var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        IReadOnlyDictionary<string, ManifestEntry> manifest;
         try
         {
             // Verify every file's checksum once at open (one sequential read of the index): a
@@ -116,6 +125,8 @@ public sealed class ArticleIndex : IDisposable
             {
                 CheckIntegrity(searchers);
             }
+
+            manifest = sameSchema ? ReadManifest(searchers) : new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         }
         catch
         {
@@ -124,6 +135,56 @@ public sealed class ArticleIndex : IDisposable
         }
 
         return (manifest, searchers, wasReset);
+    }
+
+    /// <summary>
+    /// The manifest the bookkeeping documents hold. Read in document order: they are written together
+    /// at each commit, so they share stored-field blocks and most reads need no new decompression.
+    /// </summary>
+    private static Dictionary<string, ManifestEntry> ReadManifest(SearcherManager searchers)
+    {
+        var manifest = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                if (reader.GetTerms(ManifestFile) is not { } terms)
+                {
+                    continue;
+                }
+
+                var documents = new List<(int Doc, string Key)>();
+                var keys = terms.GetEnumerator();
+                DocsEnum? postings = null;
+                while (keys.MoveNext())
+                {
+                    var key = keys.Term.Utf8ToString();
+                    postings = keys.Docs(reader.LiveDocs, postings, DocsFlags.NONE);
+                    for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                    {
+                        documents.Add((doc, key));
+                    }
+                }
+
+                documents.Sort((a, b) => a.Doc.CompareTo(b.Doc));
+                foreach (var (doc, key) in documents)
+                {
+                    var bytes = reader.Document(doc, ManifestFields).GetBinaryValue(ManifestEntryField);
+                    if (bytes is not null && JsonSerializer.Deserialize<ManifestEntry>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is { } entry)
+                    {
+                        manifest[key] = entry;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+
+        return manifest;
     }
 
     /// <summary>
@@ -174,8 +235,7 @@ public sealed class ArticleIndex : IDisposable
     /// </summary>
     private static bool FootersCheckOut(SearcherManager searchers, string folder)
     {
-        // The files of the commit the searchers opened (asking the reader, not reading segments_N
-        // again: its commit data holds the manifest, megabytes at a million sentences).
+        // The files of the commit the searchers opened (asking the reader, not reading segments_N again).
         ICollection<string> files;
         var searcher = searchers.Acquire();
         try
@@ -327,8 +387,8 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>The schema written with every commit: <see cref="SentenceFields.SchemaVersion"/>, and the encoder's name when there is one.</summary>
     private string Schema { get; }
 
-    /// <summary>BM25 as Lucene ships it: short sentence documents suit its length normalisation.</summary>
-    public Similarity Similarity { get; } = new BM25Similarity();
+    /// <summary>BM25 as Lucene ships it, counting sentences only: short sentence documents suit its length normalisation.</summary>
+    public Similarity Similarity { get; } = new SentenceSimilarity();
 
     /// <summary>True when an index of an older schema was found and emptied on open.</summary>
     public bool WasReset { get; }
@@ -360,16 +420,39 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>Removes the article <paramref name="key"/> (not visible until <see cref="Commit"/>).</summary>
     public void Delete(string key) => _writer.DeleteDocuments(new Term(SentenceFields.Article, key));
 
-    /// <summary>Makes all changes durable and visible to searches, together with the new manifest.</summary>
+    /// <summary>
+    /// Makes all changes durable and visible to searches, together with the new manifest. Only the
+    /// entries that differ from the last commit's are written (a new article costs one small document,
+    /// whatever the size of the archive).
+    /// </summary>
     public void Commit(IReadOnlyDictionary<string, ManifestEntry> manifest)
     {
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string>
+            var last = Manifest;
+            foreach (var (key, entry) in manifest)
             {
-                [SchemaKey] = Schema,
-                [ManifestKey] = JsonSerializer.Serialize(manifest),
-            });
+                if (!last.TryGetValue(key, out var before) || before != entry)
+                {
+                    // Always an update, never a plain add: after a failed commit the writer may still
+                    // hold this file's document from the attempt, and a file has one entry.
+                    _writer.UpdateDocument(new Term(ManifestFile, key), new Document
+                    {
+                        new StringField(ManifestFile, key, Field.Store.NO),
+                        new StoredField(ManifestEntryField, JsonSerializer.SerializeToUtf8Bytes(entry)),
+                    });
+                }
+            }
+
+            foreach (var key in last.Keys)
+            {
+                if (!manifest.ContainsKey(key))
+                {
+                    _writer.DeleteDocuments(new Term(ManifestFile, key));
+                }
+            }
+
+            _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
             _writer.Commit();
             Volatile.Write(ref _manifest, manifest);
             _lastCommit = DateTimeOffset.UtcNow;
@@ -391,8 +474,13 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
-    /// <summary>How many sentences are searchable now.</summary>
-    public int SentenceCount => Search(searcher => searcher.IndexReader.NumDocs);
+    /// <summary>How many sentences are searchable now (the manifest's bookkeeping documents are not sentences).</summary>
+    public int SentenceCount => Search(searcher =>
+    {
+        var bookkeeping = new TotalHitCountCollector();
+        searcher.Search(new TermRangeQuery(ManifestFile, null, null, true, true), bookkeeping);
+        return searcher.IndexReader.NumDocs - bookkeeping.TotalHits;
+    });
 
     /// <summary>How many articles the last commit covers.</summary>
     public int ArticleCount => Manifest.Values.Sum(entry => entry.Articles.Count(article => article.Indexed));

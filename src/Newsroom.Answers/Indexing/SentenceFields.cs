@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     /// <summary>
     /// The unique id, "key#paragraph.sentence", of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article

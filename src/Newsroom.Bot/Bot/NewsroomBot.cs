@@ -365,7 +365,7 @@ public sealed partial class NewsroomBot(
             return configured.Trim();
         }
 
-        var title = index.Search(searcher => searcher.Search(new MatchAllDocsQuery(), 1).ScoreDocs is [var first, ..]
+        var title = index.Search(searcher => searcher.Search(new TermQuery(new Lucene.Net.Index.Term(SentenceFields.Lead, "1")), 1).ScoreDocs is [var first, ..]
             ? searcher.Doc(first.Doc).Get(SentenceFields.Title)
             : null);
         return title is null ? "What did we report this week?" : $"What did we report about {title.TrimEnd('.')}?";
