@@ -112,8 +112,10 @@ try
         var (answers, errors, seconds) = await Concurrent(bot, questions, conversations: 16, perConversation: options.Questions / 4, TimeSpan.FromSeconds(30));
         report.Row("Sustained answers/s, 16 conversations", null, answers / seconds, "≥ 300/s, no errors", $"{answers:N0} answers in {seconds:N1} s, {errors} errors");
 
+        // Ten articles, as a newsroom publishes all day: the memory they add is in the peak below.
         var fresh = new List<double>();
-        for (var i = 0; i < 3; i++)
+        var (ownBefore, _) = bot.ResidentNow();
+        for (var i = 0; i < 10; i++)
         {
             var marker = $"zorblax{i}quint";
             var path = Path.Combine(corpusFolder, $"breaking-{i}.txt");
@@ -133,8 +135,9 @@ try
             await Task.Delay(500);
         }
 
-        report.Row("New article answerable after it lands (s)", null, fresh.Max(), "≤ 2 s", $"worst of 3 (each: {string.Join(", ", fresh.Select(f => f.ToString("N2", CultureInfo.InvariantCulture)))})");
+        report.Row("New article answerable after it lands (s)", null, fresh.Max(), "≤ 2 s", $"worst of {fresh.Count} (each: {string.Join(", ", fresh.Select(f => f.ToString("N2", CultureInfo.InvariantCulture)))})");
         var (own, mapped) = bot.ResidentNow();
+        report.Note($"The process's own resident memory before the new articles {ownBefore / 1048576.0:N0} MB, after them {own / 1048576.0:N0} MB");
         report.Row("Peak memory while serving (MB)", null, bot.PeakMemoryBytes() / 1048576.0, "≤ 600 MB",
             $"peak resident set of the bot process (VmHWM); at the end {own / 1048576.0:N0} MB its own, {mapped / 1048576.0:N0} MB mapped files (the index)");
     }

@@ -206,6 +206,36 @@ public sealed class CorpusIndexerTests
     }
 
     [Fact]
+    public void A_wire_file_of_hundreds_of_articles_is_remembered_whole_after_a_restart()
+    {
+        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        using var corpus = new TestCorpus();
+        var lines = Enumerable.Range(1, 400).Select(i =>
+            $$"""{"title": "{{SyntheticCorpus.Name(i)}} update", "url": "https://example.com/wire/{{i}}", "body": "The {{SyntheticCorpus.Name(i)}} council met on day {{i}}."}""");
+        corpus.Write("wire.jsonl", string.Join('\n', lines));
+        var indexer = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter());
+        try
+        {
+            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                Assert.Equal(400, indexer.Synchronize(corpus.Corpus, first).Articles);
+            }
+
+            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
+            var again = indexer.Synchronize(corpus.Corpus, second);
+
+            Assert.Equal(400, second.Manifest["wire.jsonl"].Articles.Count);
+            // Longer than Lucene lets a term or a doc-values entry of its older codecs be (32,766 bytes).
+            Assert.True(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(second.Manifest["wire.jsonl"]).Length > 32_766);
+            Assert.Equal((0, 1, 400, 400), (again.Updated, again.Unchanged, again.Articles, again.Sentences));
+        }
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Publishing_one_article_into_a_large_archive_writes_about_one_article_not_the_archive()
     {
         using var corpus = new TestCorpus();

@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using System.Text.Json;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -50,10 +51,11 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>The corpus file a bookkeeping document describes (untokenised, not stored); sentences never have it.</summary>
     private const string ManifestFile = "manifest_file";
 
-    /// <summary>The bookkeeping document's <see cref="ManifestEntry"/> as UTF-8 JSON (stored only).</summary>
+    /// <summary>
+    /// The file's <see cref="ManifestEntry"/> as UTF-8 JSON, in binary doc values: read back at open
+    /// without decompressing stored fields (as a stored field, reading 29,000 files' entries took 1.9 s).
+    /// </summary>
     private const string ManifestEntryField = "manifest_entry";
-
-    private static readonly ISet<string> ManifestFields = new HashSet<string> { ManifestEntryField };
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -137,44 +139,34 @@ public sealed class ArticleIndex : IDisposable
         return (manifest, searchers, wasReset);
     }
 
-    /// <summary>
-    /// The manifest the bookkeeping documents hold. Read in document order: they are written together
-    /// at each commit, so they share stored-field blocks and most reads need no new decompression.
-    /// </summary>
+    /// <summary>The manifest the bookkeeping documents hold.</summary>
     private static Dictionary<string, ManifestEntry> ReadManifest(SearcherManager searchers)
     {
         var manifest = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         var searcher = searchers.Acquire();
         try
         {
+            var json = new BytesRef();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 var reader = leaf.AtomicReader;
-                if (reader.GetTerms(ManifestFile) is not { } terms)
+                if (reader.GetTerms(ManifestFile) is not { } terms || reader.GetBinaryDocValues(ManifestEntryField) is not { } entries)
                 {
                     continue;
                 }
 
-                var documents = new List<(int Doc, string Key)>();
                 var keys = terms.GetEnumerator();
                 DocsEnum? postings = null;
                 while (keys.MoveNext())
                 {
-                    var key = keys.Term.Utf8ToString();
                     postings = keys.Docs(reader.LiveDocs, postings, DocsFlags.NONE);
                     for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
                     {
-                        documents.Add((doc, key));
-                    }
-                }
-
-                documents.Sort((a, b) => a.Doc.CompareTo(b.Doc));
-                foreach (var (doc, key) in documents)
-                {
-                    var bytes = reader.Document(doc, ManifestFields).GetBinaryValue(ManifestEntryField);
-                    if (bytes is not null && JsonSerializer.Deserialize<ManifestEntry>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is { } entry)
-                    {
-                        manifest[key] = entry;
+                        entries.Get(doc, json);
+                        if (JsonSerializer.Deserialize<ManifestEntry>(json.Bytes.AsSpan(json.Offset, json.Length)) is { } entry)
+                        {
+                            manifest[keys.Term.Utf8ToString()] = entry;
+                        }
                     }
                 }
             }
@@ -439,7 +431,7 @@ public sealed class ArticleIndex : IDisposable
                     _writer.UpdateDocument(new Term(ManifestFile, key), new Document
                     {
                         new StringField(ManifestFile, key, Field.Store.NO),
-                        new StoredField(ManifestEntryField, JsonSerializer.SerializeToUtf8Bytes(entry)),
+                        new BinaryDocValuesField(ManifestEntryField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(entry))),
                     });
                 }
             }
