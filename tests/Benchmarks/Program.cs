@@ -5,7 +5,7 @@ using Newsroom.Benchmarks;
 using System.Diagnostics;
 using System.Globalization;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--rounds 2]
+// Usage: dotnet run -c Release --project tests/Benchmarks -- [--sentences 100000] [--questions 1000] [--seed 42] [--rounds 3]
 //   [--templates seed|SQuAD-file] [--work DIR] [--keep] [--breakdown]
 var options = Arguments.Parse(args);
 var configuration = typeof(Arguments).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";

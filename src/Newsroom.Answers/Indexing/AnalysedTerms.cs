@@ -22,7 +22,9 @@ public static class AnalysedTerms
     /// <summary>The analysed tokens of <paramref name="text"/>, with what indexing needs to replay them (see <see cref="Replay"/>).</summary>
     public static List<AnalysedToken> Tokens(Analyzer analyzer, string text)
     {
-        var tokens = new List<AnalysedToken>();
+        // About one token per six characters of English: sized so the list rarely grows (indexing allocates
+        // ~10 kB a sentence, and collections were a large share of it: tests/Benchmarks --breakdown).
+        var tokens = new List<AnalysedToken>(text.Length / 6 + 4);
         using var stream = analyzer.GetTokenStream(SentenceFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -107,6 +109,47 @@ public static class AnalysedTerms
     /// </summary>
     public static BytesRef ToBytes(int index, int count, IEnumerable<string> terms) =>
         ToBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{index} {count} {string.Join(' ', terms)}").TrimEnd());
+
+    /// <summary>
+    /// As <see cref="ToBytes(int, int, IEnumerable{string})"/>, for a sentence's analysed tokens: the
+    /// same bytes, written straight into the one array the entry keeps (indexing writes one per sentence).
+    /// </summary>
+    public static BytesRef ToBytes(int index, int count, IReadOnlyList<AnalysedToken> tokens)
+    {
+        Span<byte> place = stackalloc byte[24];
+        var placeLength = 0;
+        Append(place, ref placeLength, index);
+        place[placeLength++] = (byte)' ';
+        Append(place, ref placeLength, count);
+        var length = placeLength;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var termLength = System.Text.Encoding.UTF8.GetByteCount(tokens[i].Term);
+            if (length + 1 + termLength > MaxStoredBytes)
+            {
+                break;
+            }
+
+            length += 1 + termLength;
+        }
+
+        var bytes = new byte[length];
+        place[..placeLength].CopyTo(bytes);
+        var at = placeLength;
+        for (var i = 0; at < length; i++)
+        {
+            bytes[at++] = (byte)' ';
+            at += System.Text.Encoding.UTF8.GetBytes(tokens[i].Term, bytes.AsSpan(at));
+        }
+
+        return new BytesRef(bytes);
+    }
+
+    private static void Append(Span<byte> buffer, ref int length, int value)
+    {
+        value.TryFormat(buffer[length..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
+    }
 
     /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IEnumerable{string})"/> back.</summary>
     public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(BytesRef bytes)

@@ -407,7 +407,7 @@ public static class SentenceDocuments
                     new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
                     // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
                     // column-stride doc values, instead of indexing the paragraph again with every sentence.
-                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(i, sentences.Count, tokens.Select(token => token.Term))),
+                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(i, sentences.Count, tokens)),
                     titleTerms,
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
