@@ -89,6 +89,10 @@ public sealed class ArticleIndex : IDisposable
         {
             OpenMode = mode,
             Similarity = Similarity,
+            // Four times Lucene's 16 MB before a flush: a first build writes fewer, larger segments and
+            // merges less. Indexing 1,000,000 sentences (two rounds, server GC): 50-52k sentences/s
+            // with 48-128 MB against 39-47k with 16 MB; no gain at 100,000. Only a bulk build fills it.
+            RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(directory, config);
         try
