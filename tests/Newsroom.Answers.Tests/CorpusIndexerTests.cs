@@ -149,39 +149,29 @@ public sealed class CorpusIndexerTests
     [Fact]
     public void An_index_on_disk_is_reused_by_the_next_process()
     {
-        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
         using var corpus = new TestCorpus();
         corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
-        try
-        {
-            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+
+        AcrossARestart(
+            first => Assert.Equal(1, new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, first).Added),
+            second =>
             {
-                Assert.Equal(1, new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, first).Added);
-            }
-
-            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
-            var report = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, second);
-
-            Assert.Equal((0, 1, 1), (report.Added, report.Unchanged, report.Sentences));
-        }
-        finally
-        {
-            Directory.Delete(indexFolder, recursive: true);
-        }
+                var report = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter()).Synchronize(corpus.Corpus, second);
+                Assert.Equal((0, 1, 1), (report.Added, report.Unchanged, report.Sentences));
+            });
     }
 
     [Fact]
     public void A_reopened_index_remembers_exactly_the_files_its_last_commit_covered()
     {
-        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
         using var corpus = new TestCorpus();
         var indexer = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter());
         corpus.Write("a.txt", "Bridge closes\n\nThe bridge closes on Monday for repairs.");
         corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.");
         var gone = corpus.Write("c.txt", "Ferry returns\n\nThe ferry returns to the island in May.");
-        try
-        {
-            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+
+        AcrossARestart(
+            first =>
             {
                 indexer.Synchronize(corpus.Corpus, first);
                 corpus.Write("b.txt", "Zoo opens\n\nThe city zoo opens a new panda house.\n\nTickets go on sale on Friday.");
@@ -189,50 +179,38 @@ public sealed class CorpusIndexerTests
                 corpus.Write("d.txt", "Market moves\n\nThe farmers market moves to the harbour.");
                 var report = indexer.Synchronize(corpus.Corpus, first);
                 Assert.Equal((1, 1, 1), (report.Added, report.Updated, report.Removed));
-            }
+            },
+            second =>
+            {
+                var again = indexer.Synchronize(corpus.Corpus, second);
 
-            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
-            var again = indexer.Synchronize(corpus.Corpus, second);
-
-            Assert.Equal(["a.txt", "b.txt", "d.txt"], second.Manifest.Keys.Order(StringComparer.Ordinal));
-            Assert.Equal(2, second.Manifest["b.txt"].Sentences);
-            Assert.Equal((0, 0, 0, 3), (again.Added, again.Updated, again.Removed, again.Unchanged));
-            Assert.Equal(4, again.Sentences);
-        }
-        finally
-        {
-            Directory.Delete(indexFolder, recursive: true);
-        }
+                Assert.Equal(["a.txt", "b.txt", "d.txt"], second.Manifest.Keys.Order(StringComparer.Ordinal));
+                Assert.Equal(2, second.Manifest["b.txt"].Sentences);
+                Assert.Equal((0, 0, 0, 3), (again.Added, again.Updated, again.Removed, again.Unchanged));
+                Assert.Equal(4, again.Sentences);
+            });
     }
 
     [Fact]
     public void A_wire_file_of_hundreds_of_articles_is_remembered_whole_after_a_restart()
     {
-        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
         using var corpus = new TestCorpus();
         var lines = Enumerable.Range(1, 400).Select(i =>
             $$"""{"title": "{{SyntheticCorpus.Name(i)}} update", "url": "https://example.com/wire/{{i}}", "body": "The {{SyntheticCorpus.Name(i)}} council met on day {{i}}."}""");
         corpus.Write("wire.jsonl", string.Join('\n', lines));
         var indexer = new Indexing.CorpusIndexer(new Corpus.SentenceSplitter());
-        try
-        {
-            using (var first = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+
+        AcrossARestart(
+            first => Assert.Equal(400, indexer.Synchronize(corpus.Corpus, first).Articles),
+            second =>
             {
-                Assert.Equal(400, indexer.Synchronize(corpus.Corpus, first).Articles);
-            }
+                var again = indexer.Synchronize(corpus.Corpus, second);
 
-            using var second = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer());
-            var again = indexer.Synchronize(corpus.Corpus, second);
-
-            Assert.Equal(400, second.Manifest["wire.jsonl"].Articles.Count);
-            // Longer than Lucene lets a term or a doc-values entry of its older codecs be (32,766 bytes).
-            Assert.True(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(second.Manifest["wire.jsonl"]).Length > 32_766);
-            Assert.Equal((0, 1, 400, 400), (again.Updated, again.Unchanged, again.Articles, again.Sentences));
-        }
-        finally
-        {
-            Directory.Delete(indexFolder, recursive: true);
-        }
+                Assert.Equal(400, second.Manifest["wire.jsonl"].Articles.Count);
+                // Longer than Lucene lets a term or a doc-values entry of its older codecs be (32,766 bytes).
+                Assert.True(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(second.Manifest["wire.jsonl"]).Length > 32_766);
+                Assert.Equal((0, 1, 400, 400), (again.Updated, again.Unchanged, again.Articles, again.Sentences));
+            });
     }
 
     [Fact]
@@ -254,6 +232,31 @@ public sealed class CorpusIndexerTests
         Assert.Contains(story.AnswerWord, new Answering.QuestionAnswerer(index, TestCorpus.DefaultOptions()).Ask(story.Question).Citations[0].Text);
         // The file list of 1,500 files alone is tens of kilobytes; one article and a commit are a few.
         Assert.True(disk.BytesWritten < 16 * 1024, $"{disk.BytesWritten:N0} bytes written for one new article (the first build of 1,500 wrote {archive:N0})");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="first"/> on an index in a new folder on disk, closes it, then runs
+    /// <paramref name="next"/> on the same folder opened again, as the next process would.
+    /// </summary>
+    private static void AcrossARestart(Action<Indexing.ArticleIndex> first, Action<Indexing.ArticleIndex> next)
+    {
+        var indexFolder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        try
+        {
+            using (var index = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                first(index);
+            }
+
+            using (var index = Indexing.ArticleIndex.OpenFolder(indexFolder, new Indexing.NewsAnalyzer()))
+            {
+                next(index);
+            }
+        }
+        finally
+        {
+            Directory.Delete(indexFolder, recursive: true);
+        }
     }
 
     /// <summary>A directory that counts the bytes written through it.</summary>
