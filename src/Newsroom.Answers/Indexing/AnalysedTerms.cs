@@ -104,15 +104,10 @@ public static class AnalysedTerms
 
     /// <summary>
     /// A sentence's <see cref="SentenceFields.Terms"/> entry: its place in its paragraph (index from 0,
-    /// sentence count), then its terms. One binary value per sentence rather than a second numeric
-    /// one: Lucene.Net measures each doc-values writer's memory by reflection on every value added.
-    /// </summary>
-    public static BytesRef ToBytes(int index, int count, IEnumerable<string> terms) =>
-        ToBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{index} {count} {string.Join(' ', terms)}").TrimEnd());
-
-    /// <summary>
-    /// As <see cref="ToBytes(int, int, IEnumerable{string})"/>, for a sentence's analysed tokens: the
-    /// same bytes, written straight into the one array the entry keeps (indexing writes one per sentence).
+    /// sentence count), then its analysed terms, space-separated UTF-8, cut at a term boundary below
+    /// <see cref="MaxStoredBytes"/>. One binary value per sentence rather than a second numeric one:
+    /// Lucene.Net measures each doc-values writer's memory by reflection on every value added. Written
+    /// straight into the one array the entry keeps (indexing writes one per sentence).
     /// </summary>
     public static BytesRef ToBytes(int index, int count, IReadOnlyList<AnalysedToken> tokens)
     {
@@ -151,7 +146,7 @@ public static class AnalysedTerms
         length += written;
     }
 
-    /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IEnumerable{string})"/> back.</summary>
+    /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IReadOnlyList{AnalysedToken})"/> back.</summary>
     public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(BytesRef bytes)
     {
         // Read straight from the UTF-8 bytes: ranking reads hundreds of these per question, and

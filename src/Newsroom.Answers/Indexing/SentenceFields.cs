@@ -80,7 +80,7 @@ public static class SentenceFields
 
     /// <summary>
     /// The sentence's place in its paragraph and its analysed terms in order (binary doc values,
-    /// see <see cref="AnalysedTerms.ToBytes(int, int, IEnumerable{string})"/>): what ranking reads of a
+    /// see <see cref="AnalysedTerms.ToBytes(int, int, IReadOnlyList{AnalysedTerms.AnalysedToken})"/>): what ranking reads of a
     /// candidate and its neighbours without re-analysing or decompressing stored text. An article's
     /// sentences are added as one block, so a paragraph's other sentences are the documents right
     /// before and after.
