@@ -41,6 +41,7 @@ public sealed class FullDiskTests
         var report = indexer.Synchronize(corpus.Corpus, index);
 
         Assert.Equal(301, report.Articles);
+        Assert.Equal(16 + 300 * 30, report.Sentences);
         Assert.Contains(articles[5].AnswerWord, string.Concat(answerer.Ask(articles[5].Question).Citations.Select(c => c.Text)));
         Assert.Equal(AnswerStatus.Answered, answerer.Ask(SeedQuestion).Status);
     }

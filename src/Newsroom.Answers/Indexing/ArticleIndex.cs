@@ -61,6 +61,9 @@ public sealed class ArticleIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers = null!;
     private readonly object _commitLock = new();
+
+    /// <summary>Files whose manifest document the writer holds since the last successful commit (a failed commit leaves it there).</summary>
+    private readonly HashSet<string> _uncommittedManifestFiles = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, ManifestEntry> _manifest;
     private DateTimeOffset? _lastCommit;
 
@@ -428,28 +431,39 @@ public sealed class ArticleIndex : IDisposable
             var last = Manifest;
             foreach (var (key, entry) in manifest)
             {
-                if (!last.TryGetValue(key, out var before) || before != entry)
+                var known = last.TryGetValue(key, out var before);
+                if (!known || before != entry)
                 {
-                    // Always an update, never a plain add: after a failed commit the writer may still
-                    // hold this file's document from the attempt, and a file has one entry.
-                    _writer.UpdateDocument(new Term(ManifestFile, key), new Document
+                    var document = new Document
                     {
                         new StringField(ManifestFile, key, Field.Store.NO),
                         new BinaryDocValuesField(ManifestEntryField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(entry))),
-                    });
+                    };
+
+                    // A file has one entry. A file new to the index gets a plain add: each update is a
+                    // delete term looked up in every segment at commit, and on a first build of a
+                    // million sentences (29,000 files) those lookups were seconds. A file the last
+                    // commit knew, or whose entry a failed commit left in the writer, is updated.
+                    if (known || !_uncommittedManifestFiles.Add(key))
+                    {
+                        _writer.UpdateDocument(new Term(ManifestFile, key), document);
+                    }
+                    else
+                    {
+                        _writer.AddDocument(document);
+                    }
                 }
             }
 
-            foreach (var key in last.Keys)
+            foreach (var key in last.Keys.Concat(_uncommittedManifestFiles).Where(key => !manifest.ContainsKey(key)).Distinct().ToList())
             {
-                if (!manifest.ContainsKey(key))
-                {
-                    _writer.DeleteDocuments(new Term(ManifestFile, key));
-                }
+                _writer.DeleteDocuments(new Term(ManifestFile, key));
+                _uncommittedManifestFiles.Remove(key);
             }
 
             _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
             _writer.Commit();
+            _uncommittedManifestFiles.Clear();
             Volatile.Write(ref _manifest, manifest);
             _lastCommit = DateTimeOffset.UtcNow;
             _searchers.MaybeRefreshBlocking();
