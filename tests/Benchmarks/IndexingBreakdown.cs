@@ -97,7 +97,7 @@ internal static class IndexingBreakdown
             return timer.Elapsed;
         }
 
-        foreach (var field in new[] { SentenceFields.Published, SentenceFields.Article, SentenceFields.File, SentenceFields.Title, SentenceFields.Terms, SentenceFields.TitleTerms, SentenceFields.Paragraph, SentenceFields.Sentence, SentenceFields.Offset })
+        foreach (var field in new[] { SentenceFields.Published, SentenceFields.Article, SentenceFields.File, SentenceFields.Title, SentenceFields.Terms, SentenceFields.Paragraph, SentenceFields.Sentence, SentenceFields.Offset })
         {
             report.Note($"Indexing breakdown: full documents without {field}: {Without(field).TotalSeconds:N2} s");
         }

@@ -20,6 +20,31 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public void A_sentence_deep_in_the_second_article_of_a_file_is_cited_with_that_articles_headline_byline_source_date_and_link()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("wire.json", """
+            [
+              { "headline": "Zoo opens panda house", "byline": "By John Roe", "publisher": "City Times", "published": "June 1, 2025", "link": "https://example.com/zoo",
+                "content": ["The city zoo opened a new panda house on Saturday.", "Tickets cost ten dollars for adults.", "The pandas arrived from Chengdu in April."] },
+              { "headline": "Bridge closes for repairs", "byline": "By Jane Doe", "publisher": "Harbor Gazette", "published": "June 3, 2025", "link": "https://example.com/bridge",
+                "content": ["The harbor bridge closes on Monday.", "Engineers found cracks in two steel girders. Repairs will take six weeks.", "Ferries will run every twenty minutes while the bridge is shut."] }
+            ]
+            """);
+        corpus.Sync();
+
+        var best = corpus.Answerer().Ask("How often will the ferries run while the bridge is shut?").Citations[0];
+
+        Assert.Contains("Ferries will run every twenty minutes", best.Text);
+        Assert.Equal((3, 1), (best.Paragraph, best.Sentence));
+        Assert.Equal(("Bridge closes for repairs", "Jane Doe", "Harbor Gazette", "https://example.com/bridge"), (best.Title, best.Author, best.Source, best.Url));
+        Assert.Equal(new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero), best.Published);
+        var paragraph = new ArticleLookup(corpus.Index).Paragraph(best.ArticleKey, 2)!;
+        Assert.Equal(["Engineers found cracks in two steel girders.", "Repairs will take six weeks."], paragraph.Sentences);
+        Assert.Equal(("Bridge closes for repairs", "https://example.com/bridge"), (paragraph.Article.Title, paragraph.Article.Url));
+    }
+
+    [Fact]
     public void Matched_words_are_marked_in_the_cited_sentence()
     {
         using var corpus = TestCorpus.WithSeed();

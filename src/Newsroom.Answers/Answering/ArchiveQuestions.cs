@@ -146,7 +146,7 @@ public sealed partial class ArchiveQuestions
             var lead = new TermQuery(new Term(SentenceFields.Lead, "1"));
             var sort = new Sort(new SortField(SentenceFields.Published, SortFieldType.INT64, true), SortField.FIELD_DOC);
             var hits = searcher.Search(lead, filter.ToLuceneFilter(), MaxListed + shown.Count, sort);
-            var unseen = hits.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).Where(document => !shown.Contains(document.Get(SentenceFields.Article) ?? string.Empty));
+            var unseen = hits.ScoreDocs.Select(hit => StoredSentences.Read(searcher, hit.Doc)).Where(document => !shown.Contains(document.Get(SentenceFields.Article) ?? string.Empty));
             return (hits.TotalHits, unseen.Take(MaxListed).ToList());
         });
         if (total == 0 || documents.Count == 0)
@@ -183,7 +183,7 @@ public sealed partial class ArchiveQuestions
         var articles = _index.Search(searcher =>
         {
             var hits = searcher.Search(TopicQuery(topic), filter.ToLuceneFilter(), Math.Max(_options.Candidates, 100)).ScoreDocs;
-            return hits.Select(hit => searcher.Doc(hit.Doc))
+            return hits.Select(hit => StoredSentences.Read(searcher, hit.Doc))
                 .Select(document => (Key: document.Get(SentenceFields.Article), Published: document.GetField(SentenceFields.Published)?.GetInt64Value() ?? long.MinValue))
                 .DistinctBy(article => article.Key)
                 .ToList();

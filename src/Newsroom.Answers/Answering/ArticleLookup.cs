@@ -24,7 +24,7 @@ public sealed record ArticleParagraph(ArticleSource Article, int Number, IReadOn
 
 /// <summary>
 /// Reads articles back out of the index by key: a paragraph around a cited sentence, or an
-/// article's headline, byline, date and link. The stored sentence documents carry all of it, so
+/// article's headline, byline, date and link. The stored documents of its sentences carry all of it, so
 /// a follow-up needs neither the corpus folder nor a second store, and shows exactly the text that
 /// was cited (even if the file has since changed on disk and not yet been re-indexed).
 /// Thread-safe, like <see cref="ArticleIndex.Search{T}"/>.
@@ -36,7 +36,8 @@ public sealed class ArticleLookup(ArticleIndex index)
     {
         ArgumentNullException.ThrowIfNull(articleKey);
         var documents = index.Search(searcher => Documents(searcher, articleKey, doc => doc.GetField(SentenceFields.Paragraph)?.GetInt32Value() == number));
-        if (documents.Count == 0)
+        // The headline, byline and link are stored once per article, on its lead sentence.
+        if (documents.Count == 0 || Source(articleKey) is not { } source)
         {
             return null;
         }
@@ -44,7 +45,7 @@ public sealed class ArticleLookup(ArticleIndex index)
         var ordered = documents.OrderBy(doc => doc.GetField(SentenceFields.Sentence)?.GetInt32Value() ?? 0).ToList();
         var first = ordered[0];
         return new ArticleParagraph(
-            ToSource(first),
+            source,
             number,
             ordered.Select(doc => doc.Get(SentenceFields.Text) ?? string.Empty).ToList(),
             first.Get(SentenceFields.Kind) == "caption",
@@ -57,8 +58,9 @@ public sealed class ArticleLookup(ArticleIndex index)
         ArgumentNullException.ThrowIfNull(articleKey);
         return index.Search(searcher =>
         {
-            var hits = searcher.Search(new TermQuery(new Term(SentenceFields.Article, articleKey)), 1).ScoreDocs;
-            return hits.Length == 0 ? null : ToSource(searcher.Doc(hits[0].Doc));
+            var lead = new BooleanQuery { { new TermQuery(new Term(SentenceFields.Article, articleKey)), Occur.MUST }, { new TermQuery(new Term(SentenceFields.Lead, "1")), Occur.MUST } };
+            var hits = searcher.Search(lead, 1).ScoreDocs;
+            return hits.Length == 0 ? null : ToSource(StoredSentences.Read(searcher, hits[0].Doc));
         });
     }
 

@@ -281,7 +281,7 @@ public sealed class QuestionAnswerer
         var read = scored.TakeWhile((r, i) => i <= last || r.Score >= reach).ToList();
         foreach (var r in read)
         {
-            r.Document = searcher.Doc(r.Doc);
+            r.Document = StoredSentences.Read(searcher, r.Doc);
             r.Text = r.Document.Get(SentenceFields.Text) ?? string.Empty;
             if (cue > 0 && AnswerCue.Holds(question.Kind, r.Text, question.Words))
             {

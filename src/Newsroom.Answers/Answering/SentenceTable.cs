@@ -6,7 +6,8 @@ namespace Newsroom.Answers.Answering;
 
 /// <summary>
 /// What ranking reads of the sentences around a question's candidates, from doc values: each
-/// sentence's place in its paragraph and analysed terms, and its headline's terms. Doc values are
+/// sentence's place in its paragraph and analysed terms, and its headline's terms (all in one entry
+/// on the article's lead sentence, see <see cref="SentenceFields.Terms"/>). Doc values are
 /// column-stride and memory-mapped, so reading a few hundred sentences costs microseconds, where
 /// loading their stored fields (compressed in blocks) or analysing them again cost milliseconds.
 /// One table per question; not thread-safe (it caches what it read).
@@ -16,6 +17,7 @@ internal sealed class SentenceTable
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Leaf?[] _opened;
     private readonly Dictionary<int, (int Index, int Count, string[] Terms)> _sentences = [];
+    private readonly Dictionary<int, ArticleEntry> _articles = [];
     private readonly BytesRef _scratch = new();
 
     public SentenceTable(IndexReader reader)
@@ -56,15 +58,15 @@ internal sealed class SentenceTable
     {
         if (!_sentences.TryGetValue(doc, out var sentence))
         {
-            var (leaf, local) = Open(doc);
-            if (leaf.Terms is null)
+            sentence = (0, 1, []);
+            if (ArticleOf(doc) is { } article && article.TryGetLine(1 + doc - article.Lead, out var line))
             {
-                sentence = (0, 1, []);
-            }
-            else
-            {
-                leaf.Terms.Get(local, _scratch);
-                sentence = AnalysedTerms.PlaceAndTermsFromBytes(_scratch);
+                sentence = AnalysedTerms.PlaceAndTermsFromBytes(line);
+                var lastInArticle = article.Lead + article.Sentences - 1;
+                if (sentence.Index < 0 || sentence.Index >= sentence.Count || doc - sentence.Index + sentence.Count - 1 > lastInArticle)
+                {
+                    sentence = (0, 1, sentence.Terms); // a paragraph must lie within its article
+                }
             }
 
             _sentences[doc] = sentence;
@@ -76,26 +78,17 @@ internal sealed class SentenceTable
     /// <summary>The analysed terms of the headline of sentence <paramref name="doc"/>'s article.</summary>
     public string[] TitleTerms(int doc)
     {
-        var (leaf, local) = Open(doc);
-        if (leaf.Titles is null)
+        if (ArticleOf(doc) is not { } article)
         {
             return [];
         }
 
-        var ord = leaf.Titles.GetOrd(local);
-        if (ord < 0)
+        if (article.Title is null)
         {
-            return [];
+            article.Title = article.TryGetLine(0, out var line) ? AnalysedTerms.TermsFromBytes(line) : [];
         }
 
-        if (!leaf.TitleCache.TryGetValue(ord, out var terms))
-        {
-            leaf.Titles.LookupOrd(ord, _scratch);
-            terms = AnalysedTerms.FromBytes(_scratch);
-            leaf.TitleCache[ord] = terms;
-        }
-
-        return terms;
+        return article.Title;
     }
 
     /// <summary>
@@ -104,7 +97,7 @@ internal sealed class SentenceTable
     /// </summary>
     public double Similarity(float[] question, int doc)
     {
-        var (leaf, local) = Open(doc);
+        var (leaf, local, _) = Open(doc);
         if (leaf.Meaning is null)
         {
             return 0;
@@ -114,19 +107,83 @@ internal sealed class SentenceTable
         return SentenceMeaning.Similarity(question, _scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length));
     }
 
-    private (Leaf Leaf, int Local) Open(int doc)
+    /// <summary>
+    /// The entry of the article sentence <paramref name="doc"/> belongs to: on the nearest document
+    /// at or before it that has one (its lead: an article is one block of documents, all in one segment).
+    /// </summary>
+    private ArticleEntry? ArticleOf(int doc)
+    {
+        var (leaf, local, docBase) = Open(doc);
+        if (leaf.Terms is null || leaf.HasTerms is null)
+        {
+            return null;
+        }
+
+        var lead = StoredSentences.LeadOf(leaf.HasTerms, local);
+        if (lead < 0)
+        {
+            return null;
+        }
+
+        if (!_articles.TryGetValue(docBase + lead, out var article))
+        {
+            leaf.Terms.Get(lead, _scratch);
+            article = new ArticleEntry(docBase + lead, _scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length).ToArray());
+            _articles[article.Lead] = article;
+        }
+
+        return article;
+    }
+
+    private (Leaf Leaf, int Local, int DocBase) Open(int doc)
     {
         var i = ReaderUtil.SubIndex(doc, _leaves);
         var context = _leaves[i];
         var leaf = _opened[i] ??= new Leaf(
             context.AtomicReader.GetBinaryDocValues(SentenceFields.Terms),
-            context.AtomicReader.GetSortedDocValues(SentenceFields.TitleTerms),
+            context.AtomicReader.GetDocsWithField(SentenceFields.Terms),
             context.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning));
-        return (leaf, doc - context.DocBase);
+        return (leaf, doc - context.DocBase, context.DocBase);
     }
 
-    private sealed record Leaf(BinaryDocValues? Terms, SortedDocValues? Titles, BinaryDocValues? Meaning)
+    private sealed record Leaf(BinaryDocValues? Terms, IBits? HasTerms, BinaryDocValues? Meaning);
+
+    /// <summary>One article's entry (<see cref="AnalysedTerms.ArticleToBytes"/>): line 0 its headline, line 1 + k its sentence k (document <see cref="Lead"/> + k).</summary>
+    private sealed class ArticleEntry
     {
-        public Dictionary<int, string[]> TitleCache { get; } = [];
+        private readonly byte[] _bytes;
+        private readonly List<int> _starts = [0];
+
+        public ArticleEntry(int lead, byte[] bytes)
+        {
+            Lead = lead;
+            _bytes = bytes;
+            for (var at = Array.IndexOf(bytes, (byte)'\n'); at >= 0; at = Array.IndexOf(bytes, (byte)'\n', at + 1))
+            {
+                _starts.Add(at + 1);
+            }
+        }
+
+        /// <summary>The lead sentence's top-level document number.</summary>
+        public int Lead { get; }
+
+        /// <summary>How many sentences the entry describes.</summary>
+        public int Sentences => _starts.Count - 1;
+
+        /// <summary>The headline's terms, once read.</summary>
+        public string[]? Title { get; set; }
+
+        public bool TryGetLine(int line, out ReadOnlySpan<byte> bytes)
+        {
+            if (line < 0 || line >= _starts.Count)
+            {
+                bytes = default;
+                return false;
+            }
+
+            var end = line + 1 < _starts.Count ? _starts[line + 1] - 1 : _bytes.Length;
+            bytes = _bytes.AsSpan(_starts[line], end - _starts[line]);
+            return true;
+        }
     }
 }

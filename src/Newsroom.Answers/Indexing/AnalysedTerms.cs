@@ -99,45 +99,102 @@ public static class AnalysedTerms
         }
     }
 
-    /// <summary><paramref name="terms"/> as one doc-values entry: space-separated UTF-8, cut at a term boundary below <see cref="MaxStoredBytes"/>.</summary>
-    public static BytesRef ToBytes(IEnumerable<string> terms) => ToBytes(string.Join(' ', terms));
+    /// <summary>Longest <see cref="SentenceFields.Terms"/> entry written for one article (bytes of UTF-8); later sentences keep their place but no terms.</summary>
+    public const int MaxArticleBytes = 4 << 20;
+
+    /// <summary>One sentence of an article's <see cref="SentenceFields.Terms"/> entry: its place in its paragraph (index from 0, sentence count) and its analysed tokens.</summary>
+    public readonly record struct SentenceTerms(int Index, int Count, IReadOnlyList<AnalysedToken> Tokens);
 
     /// <summary>
-    /// A sentence's <see cref="SentenceFields.Terms"/> entry: its place in its paragraph (index from 0,
-    /// sentence count), then its analysed terms, space-separated UTF-8, cut at a term boundary below
-    /// <see cref="MaxStoredBytes"/>. One binary value per sentence rather than a second numeric one:
-    /// Lucene.Net measures each doc-values writer's memory by reflection on every value added. Written
-    /// straight into the one array the entry keeps (indexing writes one per sentence).
+    /// An article's <see cref="SentenceFields.Terms"/> entry, kept on its lead sentence: lines of
+    /// UTF-8 separated by newlines, the headline's analysed terms first, then one line per sentence in
+    /// document order, "index count term term…" (each sentence cut at a term boundary below
+    /// <see cref="MaxStoredBytes"/>). One value per article rather than one per sentence: Lucene.Net
+    /// measures a binary doc-values writer's memory by reflection on every value added, which was a
+    /// fifth of what indexing allocated. Written straight into the one array the entry keeps.
     /// </summary>
-    public static BytesRef ToBytes(int index, int count, IReadOnlyList<AnalysedToken> tokens)
+    public static BytesRef ArticleToBytes(IReadOnlyList<string> titleTerms, IReadOnlyList<SentenceTerms> sentences)
     {
+        // Measure first, then write into one array of the exact size.
         Span<byte> place = stackalloc byte[24];
-        var placeLength = 0;
-        Append(place, ref placeLength, index);
-        place[placeLength++] = (byte)' ';
-        Append(place, ref placeLength, count);
-        var length = placeLength;
-        for (var i = 0; i < tokens.Count; i++)
+        var titleKept = Fit(titleTerms, 0, out var length);
+        var kept = new int[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
         {
-            var termLength = System.Text.Encoding.UTF8.GetByteCount(tokens[i].Term);
-            if (length + 1 + termLength > MaxStoredBytes)
-            {
-                break;
-            }
-
-            length += 1 + termLength;
+            var line = 1 + PlaceLength(place, sentences[s]); // the newline before it, and its place
+            kept[s] = Fit(new TermList(sentences[s].Tokens), line, out line, MaxArticleBytes - length);
+            length += line;
         }
 
         var bytes = new byte[length];
-        place[..placeLength].CopyTo(bytes);
-        var at = placeLength;
-        for (var i = 0; at < length; i++)
+        var at = Write(bytes, 0, titleTerms, titleKept, separateFirst: false);
+        for (var s = 0; s < sentences.Count; s++)
         {
-            bytes[at++] = (byte)' ';
-            at += System.Text.Encoding.UTF8.GetBytes(tokens[i].Term, bytes.AsSpan(at));
+            bytes[at++] = (byte)'\n';
+            var placeLength = PlaceLength(place, sentences[s]);
+            place[..placeLength].CopyTo(bytes.AsSpan(at));
+            at = Write(bytes, at + placeLength, new TermList(sentences[s].Tokens), kept[s], separateFirst: true);
         }
 
         return new BytesRef(bytes);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="terms"/> fit, each after a space (the first too when
+    /// <paramref name="used"/> is not 0), in a line already <paramref name="used"/> bytes long, below
+    /// <see cref="MaxStoredBytes"/> and <paramref name="room"/>; <paramref name="length"/> is the line's length with them.
+    /// </summary>
+    private static int Fit(IReadOnlyList<string> terms, int used, out int length, int room = int.MaxValue)
+    {
+        length = used;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var termLength = (length > 0 ? 1 : 0) + System.Text.Encoding.UTF8.GetByteCount(terms[i]);
+            if (length + termLength > Math.Min(MaxStoredBytes, room))
+            {
+                return i;
+            }
+
+            length += termLength;
+        }
+
+        return terms.Count;
+    }
+
+    private static int Write(byte[] bytes, int at, IReadOnlyList<string> terms, int count, bool separateFirst)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0 || separateFirst)
+            {
+                bytes[at++] = (byte)' ';
+            }
+
+            at += System.Text.Encoding.UTF8.GetBytes(terms[i], bytes.AsSpan(at));
+        }
+
+        return at;
+    }
+
+    private static int PlaceLength(Span<byte> place, SentenceTerms sentence)
+    {
+        var placeLength = 0;
+        Append(place, ref placeLength, sentence.Index);
+        place[placeLength++] = (byte)' ';
+        Append(place, ref placeLength, sentence.Count);
+        return placeLength;
+    }
+
+    /// <summary>The terms of a sentence's tokens, as a list (no copy).</summary>
+    private readonly struct TermList(IReadOnlyList<AnalysedToken> tokens) : IReadOnlyList<string>
+    {
+        public string this[int index] => tokens[index].Term;
+
+        public int Count => tokens.Count;
+
+        public IEnumerator<string> GetEnumerator() => tokens.Select(token => token.Term).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static void Append(Span<byte> buffer, ref int length, int value)
@@ -146,30 +203,41 @@ public static class AnalysedTerms
         length += written;
     }
 
-    /// <summary>Reads an entry written by <see cref="ToBytes(int, int, IReadOnlyList{AnalysedToken})"/> back.</summary>
-    public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(BytesRef bytes)
+    /// <summary>Reads one sentence's line of an entry written by <see cref="ArticleToBytes"/> back: its place in its paragraph and its terms.</summary>
+    public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(ReadOnlySpan<byte> line)
     {
         // Read straight from the UTF-8 bytes: ranking reads hundreds of these per question, and
         // decoding the whole entry to one string and splitting it was a fifth of answering time.
-        var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
-        if (!TryReadNumber(ref span, out var index) || !TryReadNumber(ref span, out var count))
+        if (!TryReadNumber(ref line, out var index) || !TryReadNumber(ref line, out var count))
         {
-            return (0, 1, FromBytes(bytes));
+            return (0, 1, TermsFromBytes(line));
         }
 
+        return (index, count, TermsFromBytes(line));
+    }
+
+    /// <summary>Space-separated UTF-8 terms back into strings (empty pieces are skipped).</summary>
+    public static string[] TermsFromBytes(ReadOnlySpan<byte> span)
+    {
+        span = span.Trim((byte)' ');
         var terms = new string[span.IsEmpty ? 0 : span.Count((byte)' ') + 1];
-        for (var i = 0; i < terms.Length; i++)
+        var found = 0;
+        while (!span.IsEmpty)
         {
             var end = span.IndexOf((byte)' ');
             var term = end < 0 ? span : span[..end];
-            terms[i] = System.Text.Encoding.UTF8.GetString(term);
+            if (!term.IsEmpty)
+            {
+                terms[found++] = System.Text.Encoding.UTF8.GetString(term);
+            }
+
             span = end < 0 ? [] : span[(end + 1)..];
         }
 
-        return (index, count, terms);
+        return found == terms.Length ? terms : terms[..found];
     }
 
-    private static bool TryReadNumber(ref Span<byte> span, out int value)
+    private static bool TryReadNumber(ref ReadOnlySpan<byte> span, out int value)
     {
         value = 0;
         var i = 0;
@@ -187,19 +255,4 @@ public static class AnalysedTerms
         span = i < span.Length ? span[(i + 1)..] : [];
         return true;
     }
-
-    private static BytesRef ToBytes(string joined)
-    {
-        if (System.Text.Encoding.UTF8.GetByteCount(joined) > MaxStoredBytes)
-        {
-            var cut = joined.LastIndexOf(' ', Math.Min(joined.Length - 1, MaxStoredBytes / 4));
-            joined = cut > 0 ? joined[..cut] : string.Empty;
-        }
-
-        return new BytesRef(joined);
-    }
-
-    /// <summary>Reads a doc-values entry written by <see cref="ToBytes(IEnumerable{string})"/> back into terms.</summary>
-    public static string[] FromBytes(BytesRef bytes) =>
-        bytes.Length == 0 ? [] : bytes.Utf8ToString().Split(' ');
 }

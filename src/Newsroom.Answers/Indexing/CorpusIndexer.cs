@@ -376,19 +376,14 @@ public static class SentenceDocuments
     {
         var texts = encoder is null ? null : new List<string>();
         var documents = new List<Document>();
-        // Sorted doc values store each distinct headline once, however many sentences carry it.
-        var titleTerms = new SortedDocValuesField(SentenceFields.TitleTerms, AnalysedTerms.ToBytes(AnalysedTerms.Of(analyzer, article.Title)));
+        var terms = new List<AnalysedTerms.SentenceTerms>();
         // Fields with the same value on every sentence are one instance shared by all: IndexWriter
         // takes the block's documents one after another, and an untokenised field's token stream
         // (made by reflection in Lucene.Net) is then made once per article instead of once per sentence.
         var articleField = new StringField(SentenceFields.Article, article.Key, Field.Store.YES);
         var fileField = new StringField(SentenceFields.File, fileKey, Field.Store.NO);
-        var titleField = new StoredField(SentenceFields.Title, article.Title);
-        var authorField = article.Author is null ? null : new StoredField(SentenceFields.Author, article.Author);
-        var sourceField = article.Source is null ? null : new StoredField(SentenceFields.Source, article.Source);
         var sourceKeyField = article.Source is null ? null : new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO);
-        var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedType) : null;
-        var urlField = article.Url is null ? null : new StoredField(SentenceFields.Url, article.Url);
+        var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedIndexedType) : null;
         var attributes = new Lucene.Net.Util.AttributeSource();
         foreach (var paragraph in article.Paragraphs)
         {
@@ -405,45 +400,49 @@ public static class SentenceDocuments
                     fileField,
                     new StoredField(SentenceFields.Text, sentences[i]),
                     new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
-                    // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
-                    // column-stride doc values, instead of indexing the paragraph again with every sentence.
-                    new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ToBytes(i, sentences.Count, tokens)),
-                    titleTerms,
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
                 };
+                terms.Add(new AnalysedTerms.SentenceTerms(i, sentences.Count, tokens));
                 texts?.Add(sentences[i]);
                 var lead = documents.Count == 0;
                 if (lead)
                 {
                     document.Add(new StringField(SentenceFields.Lead, "1", Field.Store.NO));
+
+                    // What is the same for the whole article is stored once, on its lead sentence (see
+                    // StoredSentences), and searchable there only (archive questions): nothing ranks
+                    // sentences by it, and analysing it again for each sentence slowed indexing.
+                    document.Add(new TextField(SentenceFields.Title, article.Title, Field.Store.YES));
+                    if (article.Author is not null)
+                    {
+                        document.Add(new TextField(SentenceFields.Author, article.Author, Field.Store.YES));
+                    }
+
+                    if (article.Source is not null)
+                    {
+                        document.Add(new TextField(SentenceFields.Source, article.Source, Field.Store.YES));
+                    }
+
+                    if (article.Published is { } published)
+                    {
+                        document.Add(new Int64Field(SentenceFields.Published, published.UtcTicks, SentenceFields.PublishedType));
+                    }
+
+                    if (article.Url is not null)
+                    {
+                        document.Add(new StoredField(SentenceFields.Url, article.Url));
+                    }
+                }
+                else if (publishedField is not null)
+                {
+                    document.Add(publishedField); // every sentence is in date ranges
                 }
 
-                // The headline is searchable on the lead sentence (archive questions), stored on all (citations).
-                document.Add(lead ? new TextField(SentenceFields.Title, article.Title, Field.Store.YES) : titleField);
-
-                // Byline and source are searchable on the lead sentence only, stored on all: nothing ranks
-                // by them per sentence, and analysing them again for each sentence slowed indexing (tests/Benchmarks --breakdown).
-                if (article.Author is not null)
+                if (sourceKeyField is not null)
                 {
-                    document.Add(lead ? new TextField(SentenceFields.Author, article.Author, Field.Store.YES) : authorField);
-                }
-
-                if (article.Source is not null)
-                {
-                    document.Add(lead ? new TextField(SentenceFields.Source, article.Source, Field.Store.YES) : sourceField);
-                    document.Add(sourceKeyField);
-                }
-
-                if (publishedField is not null)
-                {
-                    document.Add(publishedField);
-                }
-
-                if (urlField is not null)
-                {
-                    document.Add(urlField);
+                    document.Add(sourceKeyField); // every sentence is in a source's reporting
                 }
 
                 if (paragraph.Kind == ParagraphKind.Caption)
@@ -457,6 +456,14 @@ public static class SentenceDocuments
 
                 documents.Add(document);
             }
+        }
+
+        if (documents.Count > 0)
+        {
+            // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
+            // column-stride doc values on the lead sentence, instead of indexing the paragraph again
+            // with every sentence.
+            documents[0].Add(new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ArticleToBytes(AnalysedTerms.Of(analyzer, article.Title), terms)));
         }
 
         if (encoder is not null && texts!.Count > 0)

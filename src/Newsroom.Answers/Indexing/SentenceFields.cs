@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     /// <summary>
     /// The unique id, "key#paragraph.sentence", of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
@@ -30,26 +30,31 @@ public static class SentenceFields
     /// <summary>The source in lower case (untokenised), for questions limited to one source ("what did CBS News report…").</summary>
     public const string SourceKey = "source_key";
 
-    /// <summary>Headline (stored on every sentence; searchable on the article's lead sentence only, for questions about the archive).</summary>
+    /// <summary>Headline (stored and searchable on the article's lead sentence only: see <see cref="StoredSentences"/>).</summary>
     public const string Title = "title";
 
-    /// <summary>Byline (stored on every sentence; analysed on the lead sentence only).</summary>
+    /// <summary>Byline (stored and analysed on the lead sentence only).</summary>
     public const string Author = "author";
 
-    /// <summary>Publication (stored on every sentence; analysed on the lead sentence only).</summary>
+    /// <summary>Publication (stored and analysed on the lead sentence only).</summary>
     public const string Source = "source";
 
-    /// <summary>Publication date as UTC ticks (Int64, indexed for date ranges and sorting, stored).</summary>
+    /// <summary>Publication date as UTC ticks (Int64, indexed on every sentence for date ranges and sorting, stored on the lead).</summary>
     public const string Published = "published";
 
     /// <summary>
-    /// Trie precision of <see cref="Published"/>: 4 indexed terms per sentence instead of Lucene's
-    /// default 16 (which doubled the postings written per sentence); date ranges stay a handful of terms.
+    /// Trie precision of <see cref="Published"/>: none, one indexed term per sentence (Lucene's default
+    /// makes 16, which doubled the postings written per sentence; 4 still cost a tenth of indexing). A
+    /// date range then reads one term per distinct publication time in it: at most one per article,
+    /// and far fewer for dates without a time of day, which is how newsrooms date most articles.
     /// </summary>
-    public const int PublishedPrecisionStep = 16;
+    public const int PublishedPrecisionStep = int.MaxValue;
 
-    /// <summary>How <see cref="Published"/> is indexed: an Int64 trie of <see cref="PublishedPrecisionStep"/>, stored.</summary>
+    /// <summary>How <see cref="Published"/> is indexed on an article's lead sentence: an Int64 trie of <see cref="PublishedPrecisionStep"/>, stored.</summary>
     public static Lucene.Net.Documents.FieldType PublishedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
+
+    /// <summary>How <see cref="Published"/> is indexed on an article's other sentences: the same trie, not stored (see <see cref="StoredSentences"/>).</summary>
+    public static Lucene.Net.Documents.FieldType PublishedIndexedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
 
     private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)
     {
@@ -57,7 +62,7 @@ public static class SentenceFields
         return type;
     }
 
-    /// <summary>Link to the article (stored).</summary>
+    /// <summary>Link to the article (stored on the lead sentence).</summary>
     public const string Url = "url";
 
     /// <summary>Paragraph number in the article, from 1 (stored).</summary>
@@ -79,11 +84,12 @@ public static class SentenceFields
     public const string Text = "text";
 
     /// <summary>
-    /// The sentence's place in its paragraph and its analysed terms in order (binary doc values,
-    /// see <see cref="AnalysedTerms.ToBytes(int, int, IReadOnlyList{AnalysedTerms.AnalysedToken})"/>): what ranking reads of a
-    /// candidate and its neighbours without re-analysing or decompressing stored text. An article's
-    /// sentences are added as one block, so a paragraph's other sentences are the documents right
-    /// before and after.
+    /// On an article's lead sentence: the headline's analysed terms, then each sentence's place in its
+    /// paragraph and analysed terms in order (binary doc values, see <see cref="AnalysedTerms.ArticleToBytes"/>):
+    /// what ranking reads of a candidate, its neighbours and its headline without re-analysing or
+    /// decompressing stored text. An article's sentences are added as one block, so sentence k of
+    /// an article is the document k after its lead, and a paragraph's other sentences are the
+    /// documents right before and after.
     /// </summary>
     public const string Terms = "terms";
 
@@ -92,9 +98,6 @@ public static class SentenceFields
     /// (binary doc values, see <see cref="SentenceMeaning.ToBytes"/>).
     /// </summary>
     public const string Meaning = "meaning";
-
-    /// <summary>The headline's analysed terms, space-separated (sorted doc values: stored once per distinct headline).</summary>
-    public const string TitleTerms = "title_terms";
 
     /// <summary>How a source is written in <see cref="SourceKey"/>: lower case, single spaces.</summary>
     public static string SourceKeyOf(string source) => string.Join(' ', source.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
