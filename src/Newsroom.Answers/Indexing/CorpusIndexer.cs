@@ -338,22 +338,40 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
             identities.Add("url:" + uri.Host.ToLowerInvariant() + uri.AbsolutePath.TrimEnd('/') + uri.Query);
         }
 
-        var words = new StringBuilder();
+        // Hashed in chunks as it is read: no copy of the whole text (indexing reads every article).
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<char> chunk = stackalloc char[512];
+        Span<byte> bytes = stackalloc byte[512 * 3];
+        var length = 0;
         foreach (var paragraph in article.Paragraphs)
         {
             foreach (var c in paragraph.Text)
             {
                 if (char.IsLetterOrDigit(c))
                 {
-                    words.Append(char.ToLowerInvariant(c));
+                    Put(hash, chunk, bytes, ref length, char.ToLowerInvariant(c));
                 }
             }
 
-            words.Append(' ');
+            Put(hash, chunk, bytes, ref length, ' ');
         }
 
-        identities.Add("text:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(words.ToString())), 0, 16));
+        hash.AppendData(bytes[..Encoding.UTF8.GetBytes(chunk[..length], bytes)]);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        identities.Add("text:" + Convert.ToHexString(digest[..16]));
         return identities;
+
+        static void Put(IncrementalHash hash, Span<char> chunk, Span<byte> bytes, ref int length, char c)
+        {
+            if (length == chunk.Length)
+            {
+                hash.AppendData(bytes[..Encoding.UTF8.GetBytes(chunk, bytes)]);
+                length = 0;
+            }
+
+            chunk[length++] = c;
+        }
     }
 }
 
@@ -380,7 +398,7 @@ public static class SentenceDocuments
         // Fields with the same value on every sentence are one instance shared by all: IndexWriter
         // takes the block's documents one after another, and an untokenised field's token stream
         // (made by reflection in Lucene.Net) is then made once per article instead of once per sentence.
-        var articleField = new StringField(SentenceFields.Article, article.Key, Field.Store.YES);
+        var articleField = new StringField(SentenceFields.Article, article.Key, Field.Store.NO);
         var fileField = new StringField(SentenceFields.File, fileKey, Field.Store.NO);
         var sourceKeyField = article.Source is null ? null : new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO);
         var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedIndexedType) : null;
@@ -394,9 +412,10 @@ public static class SentenceDocuments
                 var offset = OffsetOf(paragraph.Text, sentences[i], cursor);
                 cursor = offset + 1;
                 var tokens = AnalysedTerms.Tokens(analyzer, sentences[i]);
+                var lead = documents.Count == 0;
                 var document = new Document
                 {
-                    articleField,
+                    lead ? new StringField(SentenceFields.Article, article.Key, Field.Store.YES) : articleField,
                     fileField,
                     new StoredField(SentenceFields.Text, sentences[i]),
                     new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
@@ -406,7 +425,6 @@ public static class SentenceDocuments
                 };
                 terms.Add(new AnalysedTerms.SentenceTerms(i, sentences.Count, tokens));
                 texts?.Add(sentences[i]);
-                var lead = documents.Count == 0;
                 if (lead)
                 {
                     document.Add(new StringField(SentenceFields.Lead, "1", Field.Store.NO));

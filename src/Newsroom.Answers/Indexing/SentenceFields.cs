@@ -18,7 +18,7 @@ public static class SentenceFields
     public static string SentenceId(string articleKey, int paragraph, int sentence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{articleKey}#{paragraph}.{sentence}");
 
-    /// <summary>The article key (untokenised): re-indexing an article replaces all its sentences.</summary>
+    /// <summary>The article key (untokenised, on every sentence; stored on the lead): re-indexing an article replaces all its sentences.</summary>
     public const string Article = "article";
 
     /// <summary>The corpus file the article came from (untokenised): changing or deleting a file replaces all its articles.</summary>

@@ -7,14 +7,14 @@ namespace Newsroom.Answers.Indexing;
 
 /// <summary>
 /// Reads sentence documents back with everything their citation shows. What is the same for a
-/// whole article (headline, byline, source, date, link) is stored once, on its lead sentence, not
+/// whole article (key, headline, byline, source, date, link) is stored once, on its lead sentence, not
 /// on every sentence: writing those strings again for each sentence was a tenth of indexing time
 /// and made the stored fields a third larger (tests/Benchmarks).
 /// </summary>
 public static class StoredSentences
 {
     /// <summary>The stored fields an article's lead sentence carries for all its sentences.</summary>
-    public static IReadOnlyCollection<string> ArticleFields { get; } = [SentenceFields.Title, SentenceFields.Author, SentenceFields.Source, SentenceFields.Published, SentenceFields.Url];
+    public static IReadOnlyCollection<string> ArticleFields { get; } = [SentenceFields.Article, SentenceFields.Title, SentenceFields.Author, SentenceFields.Source, SentenceFields.Published, SentenceFields.Url];
 
     private static readonly ISet<string> ArticleFieldSet = new HashSet<string>(ArticleFields, StringComparer.Ordinal);
 
