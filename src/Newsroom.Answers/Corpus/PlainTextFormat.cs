@@ -112,8 +112,15 @@ public sealed class PlainTextFormat : IArticleFormat
             return (body, last);
         }
 
-        // "… on April 28, 2025. Mahmud Turkia/AFP via Getty Images"
-        for (var i = last.LastIndexOf(". ", StringComparison.Ordinal); i > 0; i = last.LastIndexOf(". ", i - 1, StringComparison.Ordinal))
+        // "… on April 28, 2025. Mahmud Turkia/AFP via Getty Images". Every candidate tail ends where the
+        // block does, so a block ending like a sentence has none; and only the short tails can be one.
+        var end = last.AsSpan().TrimEnd();
+        if (end.IsEmpty || end[^1] is '.' or '?' or '!')
+        {
+            return (body, null);
+        }
+
+        for (var i = last.LastIndexOf(". ", StringComparison.Ordinal); i > 0 && last.AsSpan(i + 2).Trim().Length <= TextCleanup.MaxPhotoCreditLength; i = last.LastIndexOf(". ", i - 1, StringComparison.Ordinal))
         {
             var tail = last[(i + 2)..];
             if (TextCleanup.LooksLikePhotoCredit(tail))

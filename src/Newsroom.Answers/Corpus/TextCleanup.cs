@@ -5,8 +5,28 @@ namespace Newsroom.Answers.Corpus;
 /// <summary>Small text helpers shared by the formats.</summary>
 internal static partial class TextCleanup
 {
+    /// <summary>The longest line taken for a photo credit.</summary>
+    public const int MaxPhotoCreditLength = 100;
+
     /// <summary>Collapses runs of whitespace (including non-breaking spaces and line breaks) to one space.</summary>
-    public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+    public static string Normalize(string text) => IsNormal(text) ? text : Whitespace().Replace(text, " ").Trim();
+
+    /// <summary>
+    /// True when <paramref name="text"/> has no whitespace but single spaces between words: most
+    /// paragraphs are, and every article's text passes through <see cref="Normalize"/> while indexing.
+    /// </summary>
+    private static bool IsNormal(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A photo credit line as wire services and news sites print them under pictures:
@@ -16,7 +36,7 @@ internal static partial class TextCleanup
     public static bool LooksLikePhotoCredit(string line)
     {
         var text = line.Trim();
-        if (text.Length == 0 || text.Length > 100 || text.EndsWith('.') || text.EndsWith('?') || text.EndsWith('!'))
+        if (text.Length == 0 || text.Length > MaxPhotoCreditLength || text.EndsWith('.') || text.EndsWith('?') || text.EndsWith('!'))
         {
             return false;
         }
