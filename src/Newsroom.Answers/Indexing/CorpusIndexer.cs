@@ -399,7 +399,7 @@ public static class SentenceDocuments
         // takes the block's documents one after another, and an untokenised field's token stream
         // (made by reflection in Lucene.Net) is then made once per article instead of once per sentence.
         var articleField = new StringField(SentenceFields.Article, article.Key, Field.Store.NO);
-        var fileField = new StringField(SentenceFields.File, fileKey, Field.Store.NO);
+        var fileField = article.Key == fileKey ? null : new StringField(SentenceFields.File, fileKey, Field.Store.NO);
         var sourceKeyField = article.Source is null ? null : new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO);
         var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedIndexedType) : null;
         var attributes = new Lucene.Net.Util.AttributeSource();
@@ -416,7 +416,6 @@ public static class SentenceDocuments
                 var document = new Document
                 {
                     lead ? new StringField(SentenceFields.Article, article.Key, Field.Store.YES) : articleField,
-                    fileField,
                     new StoredField(SentenceFields.Text, sentences[i]),
                     new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
@@ -425,6 +424,11 @@ public static class SentenceDocuments
                 };
                 terms.Add(new AnalysedTerms.SentenceTerms(i, sentences.Count, tokens));
                 texts?.Add(sentences[i]);
+                if (fileField is not null)
+                {
+                    document.Add(fileField);
+                }
+
                 if (lead)
                 {
                     document.Add(new StringField(SentenceFields.Lead, "1", Field.Store.NO));

@@ -21,7 +21,12 @@ public static class SentenceFields
     /// <summary>The article key (untokenised, on every sentence; stored on the lead): re-indexing an article replaces all its sentences.</summary>
     public const string Article = "article";
 
-    /// <summary>The corpus file the article came from (untokenised): changing or deleting a file replaces all its articles.</summary>
+    /// <summary>
+    /// The corpus file the article came from (untokenised), when the article's key is not the file's
+    /// own: changing or deleting a file replaces all its articles, found by this term and by the
+    /// article key equal to the file's. Most files are one article keyed by the file, and a second
+    /// term per sentence holding the same key cost indexing time.
+    /// </summary>
     public const string File = "file";
 
     /// <summary>"1" on each article's first sentence (untokenised): one hit per article when listing the archive.</summary>
