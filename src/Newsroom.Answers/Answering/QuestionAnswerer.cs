@@ -67,8 +67,8 @@ public sealed class QuestionAnswerer
             // Sentences cited before keep their place in the ranking, so the pool is widened by as
             // many: the next page is drawn from as many fresh candidates as the first.
             var ranked = Rank(searcher, asked, filter, needed: alreadyCited.Count + _options.MaxCitations)
-                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(r.Document!)));
-            return Cite(asked, ranked.TakeWhile(r => r.Confidence >= MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
+                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(StoredSentences.Complete(searcher, r.Doc, r.Document!))));
+            return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
             ? Answer.Without(text, AnswerStatus.NotFound)
@@ -90,7 +90,7 @@ public sealed class QuestionAnswerer
             return [];
         }
 
-        return _index.Search(searcher => Cite(asked, Rank(searcher, asked, needed: count).Take(count)));
+        return _index.Search(searcher => Cite(searcher, asked, Rank(searcher, asked, needed: count).Take(count)));
     }
 
     private (AnswerStatus Status, Question? Question) Read(string text)
@@ -281,7 +281,7 @@ public sealed class QuestionAnswerer
         var read = scored.TakeWhile((r, i) => i <= last || r.Score >= reach).ToList();
         foreach (var r in read)
         {
-            r.Document = StoredSentences.Read(searcher, r.Doc);
+            r.Document = searcher.Doc(r.Doc);
             r.Text = r.Document.Get(SentenceFields.Text) ?? string.Empty;
             if (cue > 0 && AnswerCue.Holds(question.Kind, r.Text, question.Words))
             {
@@ -416,9 +416,10 @@ public sealed class QuestionAnswerer
         return total;
     }
 
-    private List<Citation> Cite(Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
+    private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
     {
-        return ranked.Select((r, i) => ToCitation(firstNumber + i, r.Document!, r.Text, r.Confidence, question.Query)).ToList();
+        // Only what is cited needs its article's headline, byline and link (stored on its lead sentence).
+        return ranked.Select((r, i) => ToCitation(firstNumber + i, StoredSentences.Complete(searcher, r.Doc, r.Document!), r.Text, r.Confidence, question.Query)).ToList();
     }
 
     /// <summary>
@@ -453,7 +454,7 @@ public sealed class QuestionAnswerer
         public BooleanQuery Query { get; } = BuildQuery(Concepts);
     }
 
-    /// <summary>A candidate sentence with its confidence, relevance and ranking score; its stored fields once read.</summary>
+    /// <summary>A candidate sentence with its confidence, relevance and ranking score; its own stored fields once read.</summary>
     private sealed class Ranked(int doc, double confidence, double relevance)
     {
         public int Doc { get; } = doc;

@@ -19,9 +19,14 @@ public static class StoredSentences
     private static readonly ISet<string> ArticleFieldSet = new HashSet<string>(ArticleFields, StringComparer.Ordinal);
 
     /// <summary>Sentence <paramref name="doc"/>'s stored fields, with its article's.</summary>
-    public static Document Read(IndexSearcher searcher, int doc)
+    public static Document Read(IndexSearcher searcher, int doc) => Complete(searcher, doc, searcher.Doc(doc));
+
+    /// <summary>
+    /// Adds to <paramref name="document"/>, sentence <paramref name="doc"/>'s own stored fields, its
+    /// article's (once: a document that has them is returned as it is).
+    /// </summary>
+    public static Document Complete(IndexSearcher searcher, int doc, Document document)
     {
-        var document = searcher.Doc(doc);
         if (document.GetField(SentenceFields.Title) is null && LeadOf(searcher.IndexReader, doc) is var lead && lead >= 0 && lead != doc)
         {
             foreach (var field in searcher.Doc(lead, ArticleFieldSet).Fields)
