@@ -110,8 +110,9 @@ public static class AnalysedTerms
     /// UTF-8 separated by newlines, the headline's analysed terms first, then one line per sentence in
     /// document order, "index count term term…" (each sentence cut at a term boundary below
     /// <see cref="MaxStoredBytes"/>). One value per article rather than one per sentence: Lucene.Net
-    /// measures a binary doc-values writer's memory by reflection on every value added, which was a
-    /// fifth of what indexing allocated. Written straight into the one array the entry keeps.
+    /// measures a binary doc-values writer's memory by reflection on every value added (Lucene's
+    /// writing allocated 4.2 kB a sentence with a value per sentence, 3.3 kB with one per article).
+    /// Written straight into the one array the entry keeps.
     /// </summary>
     public static BytesRef ArticleToBytes(IReadOnlyList<string> titleTerms, IReadOnlyList<SentenceTerms> sentences)
     {

@@ -8,8 +8,8 @@ namespace Newsroom.Answers.Indexing;
 /// <summary>
 /// Reads sentence documents back with everything their citation shows. What is the same for a
 /// whole article (key, headline, byline, source, date, link) is stored once, on its lead sentence, not
-/// on every sentence: writing those strings again for each sentence was a tenth of indexing time
-/// and made the stored fields a third larger (tests/Benchmarks).
+/// on every sentence: writing those strings again for each sentence was a tenth of the CPU time of
+/// indexing 100,000 sentences (3.5 s against 3.2 s without them, three alternating pairs).
 /// </summary>
 public static class StoredSentences
 {
