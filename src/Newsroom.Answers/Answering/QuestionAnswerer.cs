@@ -67,7 +67,7 @@ public sealed class QuestionAnswerer
             // Sentences cited before keep their place in the ranking, so the pool is widened by as
             // many: the next page is drawn from as many fresh candidates as the first.
             var ranked = Rank(searcher, asked, filter, needed: alreadyCited.Count + _options.MaxCitations)
-                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(StoredSentences.Complete(searcher, r.Doc, r.Document!))));
+                .Where(r => alreadyCited.Count == 0 || !alreadyCited.Contains(SentenceIdOf(StoredSentences.Complete(searcher, r.Doc, r.Document!, r.Lead))));
             return Cite(searcher, asked, ranked.TakeWhile(r => r.Confidence >= MinConfidence).Take(_options.MaxCitations), firstNumber: alreadyCited.Count + 1);
         });
         return citations.Count == 0
@@ -282,6 +282,7 @@ public sealed class QuestionAnswerer
         foreach (var r in read)
         {
             r.Document = searcher.Doc(r.Doc);
+            r.Lead = table.Lead(r.Doc);
             r.Text = r.Document.Get(SentenceFields.Text) ?? string.Empty;
             if (cue > 0 && AnswerCue.Holds(question.Kind, r.Text, question.Words))
             {
@@ -419,7 +420,7 @@ public sealed class QuestionAnswerer
     private List<Citation> Cite(IndexSearcher searcher, Question question, IEnumerable<Ranked> ranked, int firstNumber = 1)
     {
         // Only what is cited needs its article's headline, byline and link (stored on its lead sentence).
-        return ranked.Select((r, i) => ToCitation(firstNumber + i, StoredSentences.Complete(searcher, r.Doc, r.Document!), r.Text, r.Confidence, question.Query)).ToList();
+        return ranked.Select((r, i) => ToCitation(firstNumber + i, StoredSentences.Complete(searcher, r.Doc, r.Document!, r.Lead), r.Text, r.Confidence, question.Query)).ToList();
     }
 
     /// <summary>
@@ -466,6 +467,9 @@ public sealed class QuestionAnswerer
         public double Score { get; set; }
 
         public Lucene.Net.Documents.Document? Document { get; set; }
+
+        /// <summary>The lead sentence of its article, where the article's stored fields are (-1 when not found).</summary>
+        public int Lead { get; set; } = -1;
 
         public string Text { get; set; } = string.Empty;
     }

@@ -47,6 +47,9 @@ internal sealed class SentenceTable
     /// <summary>The analysed terms of sentence <paramref name="doc"/> (a top-level document number), in order.</summary>
     public string[] Terms(int doc) => Read(doc).Terms;
 
+    /// <summary>The lead sentence of sentence <paramref name="doc"/>'s article (top-level document number), or -1.</summary>
+    public int Lead(int doc) => ArticleOf(doc)?.Lead ?? -1;
+
     /// <summary>The documents of the paragraph of sentence <paramref name="doc"/>: first and count (an article is one block of documents).</summary>
     public (int First, int Count) Paragraph(int doc)
     {
@@ -127,8 +130,9 @@ internal sealed class SentenceTable
 
         if (!_articles.TryGetValue(docBase + lead, out var article))
         {
-            leaf.Terms.Get(lead, _scratch);
-            article = new ArticleEntry(docBase + lead, _scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length).ToArray());
+            var entry = new BytesRef(); // its own: the table keeps it
+            leaf.Terms.Get(lead, entry);
+            article = new ArticleEntry(docBase + lead, entry);
             _articles[article.Lead] = article;
         }
 
@@ -151,16 +155,20 @@ internal sealed class SentenceTable
     /// <summary>One article's entry (<see cref="AnalysedTerms.ArticleToBytes"/>): line 0 its headline, line 1 + k its sentence k (document <see cref="Lead"/> + k).</summary>
     private sealed class ArticleEntry
     {
-        private readonly byte[] _bytes;
+        private readonly BytesRef _bytes;
         private readonly List<int> _starts = [0];
 
-        public ArticleEntry(int lead, byte[] bytes)
+        public ArticleEntry(int lead, BytesRef bytes)
         {
             Lead = lead;
             _bytes = bytes;
-            for (var at = Array.IndexOf(bytes, (byte)'\n'); at >= 0; at = Array.IndexOf(bytes, (byte)'\n', at + 1))
+            var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
+            var at = span.IndexOf((byte)'\n');
+            while (at >= 0)
             {
                 _starts.Add(at + 1);
+                var next = span[(at + 1)..].IndexOf((byte)'\n');
+                at = next < 0 ? -1 : at + 1 + next;
             }
         }
 
@@ -182,7 +190,7 @@ internal sealed class SentenceTable
             }
 
             var end = line + 1 < _starts.Count ? _starts[line + 1] - 1 : _bytes.Length;
-            bytes = _bytes.AsSpan(_starts[line], end - _starts[line]);
+            bytes = _bytes.Bytes.AsSpan(_bytes.Offset + _starts[line], end - _starts[line]);
             return true;
         }
     }

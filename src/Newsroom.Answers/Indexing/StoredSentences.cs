@@ -25,11 +25,14 @@ public static class StoredSentences
     /// Adds to <paramref name="document"/>, sentence <paramref name="doc"/>'s own stored fields, its
     /// article's (once: a document that has them is returned as it is).
     /// </summary>
-    public static Document Complete(IndexSearcher searcher, int doc, Document document)
+    public static Document Complete(IndexSearcher searcher, int doc, Document document) => Complete(searcher, doc, document, lead: null);
+
+    /// <summary>As <see cref="Complete(IndexSearcher, int, Document)"/>, with the article's <paramref name="lead"/> sentence when the caller knows it.</summary>
+    public static Document Complete(IndexSearcher searcher, int doc, Document document, int? lead)
     {
-        if (document.GetField(SentenceFields.Title) is null && LeadOf(searcher.IndexReader, doc) is var lead && lead >= 0 && lead != doc)
+        if (document.GetField(SentenceFields.Title) is null && (lead ?? LeadOf(searcher.IndexReader, doc)) is var found && found >= 0 && found != doc)
         {
-            foreach (var field in searcher.Doc(lead, ArticleFieldSet).Fields)
+            foreach (var field in searcher.Doc(found, ArticleFieldSet).Fields)
             {
                 document.Add(field);
             }
