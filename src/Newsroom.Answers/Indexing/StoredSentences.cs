@@ -23,12 +23,10 @@ public static class StoredSentences
 
     /// <summary>
     /// Adds to <paramref name="document"/>, sentence <paramref name="doc"/>'s own stored fields, its
-    /// article's (once: a document that has them is returned as it is).
+    /// article's (once: a document that has them is returned as it is), read from the article's
+    /// <paramref name="lead"/> sentence, found when the caller does not know it.
     /// </summary>
-    public static Document Complete(IndexSearcher searcher, int doc, Document document) => Complete(searcher, doc, document, lead: null);
-
-    /// <summary>As <see cref="Complete(IndexSearcher, int, Document)"/>, with the article's <paramref name="lead"/> sentence when the caller knows it.</summary>
-    public static Document Complete(IndexSearcher searcher, int doc, Document document, int? lead)
+    public static Document Complete(IndexSearcher searcher, int doc, Document document, int? lead = null)
     {
         if (document.GetField(SentenceFields.Title) is null && (lead ?? LeadOf(searcher.IndexReader, doc)) is var found && found >= 0 && found != doc)
         {
