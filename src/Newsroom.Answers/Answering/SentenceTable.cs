@@ -18,6 +18,7 @@ internal sealed class SentenceTable
     private readonly Leaf?[] _opened;
     private readonly Dictionary<int, (int Index, int Count, string[] Terms)> _sentences = [];
     private readonly Dictionary<int, ArticleEntry> _articles = [];
+    private readonly Dictionary<int, ArticleEntry?> _articleOf = [];
     private readonly BytesRef _scratch = new();
 
     public SentenceTable(IndexReader reader)
@@ -115,6 +116,18 @@ internal sealed class SentenceTable
     /// at or before it that has one (its lead: an article is one block of documents, all in one segment).
     /// </summary>
     private ArticleEntry? ArticleOf(int doc)
+    {
+        // Asked several times per candidate (its terms, paragraph, headline, lead): found once.
+        if (!_articleOf.TryGetValue(doc, out var found))
+        {
+            found = FindArticleOf(doc);
+            _articleOf[doc] = found;
+        }
+
+        return found;
+    }
+
+    private ArticleEntry? FindArticleOf(int doc)
     {
         var (leaf, local, docBase) = Open(doc);
         if (leaf.Terms is null || leaf.HasTerms is null)

@@ -452,9 +452,9 @@ public sealed class ArticleIndex : IDisposable
                     };
 
                     // A file has one entry. A file new to the index gets a plain add: each update is a
-                    // delete term looked up in every segment at commit, and on a first build of a
-                    // million sentences (29,000 files) those lookups were seconds. A file the last
-                    // commit knew, or whose entry a failed commit left in the writer, is updated.
+                    // delete term looked up in every segment at commit, one per file on a first build
+                    // (29,000 at a million sentences). A file the last commit knew, or whose entry a
+                    // failed commit left in the writer, is updated.
                     if (known || !_uncommittedManifestFiles.Add(key))
                     {
                         _writer.UpdateDocument(new Term(ManifestFile, key), document);
