@@ -46,6 +46,50 @@ public sealed class FullDiskTests
         Assert.Equal(AnswerStatus.Answered, answerer.Ask(SeedQuestion).Status);
     }
 
+    [Fact]
+    public void A_commit_that_fails_after_the_new_sentences_were_written_does_not_leave_them_to_be_indexed_twice()
+    {
+        using var corpus = new TestCorpus();
+        var disk = new CommitFails(new RAMDirectory());
+        using var index = new ArticleIndex(disk, new NewsAnalyzer());
+        var indexer = new CorpusIndexer(new SentenceSplitter());
+        corpus.Write("000_47feea0d49ae04be.txt", TestCorpus.SeedText);
+        indexer.Synchronize(corpus.Corpus, index);
+        var articles = SyntheticCorpus.Write(corpus.Folder, first: 1, count: 50, sentences: 30);
+
+        // The sentences are flushed to their segment; writing the commit point that names it fails.
+        disk.FailNextCommit = true;
+        var failure = Record.Exception(() => indexer.Synchronize(corpus.Corpus, index));
+        Assert.Contains("No space left on device", failure?.ToString());
+        Assert.Equal(16, index.SentenceCount);
+
+        var report = indexer.Synchronize(corpus.Corpus, index);
+
+        Assert.Equal(16 + 50 * 30, report.Sentences);
+        Assert.Equal(16 + 50 * 30, index.SentenceCount);
+        var answerer = new QuestionAnswerer(index, TestCorpus.DefaultOptions());
+        var citations = answerer.Ask(articles[7].Question).Citations;
+        Assert.Contains(articles[7].AnswerWord, string.Concat(citations.Select(c => c.Text)));
+        Assert.Equal(citations.Count, citations.Select(c => c.Text).Distinct().Count());
+    }
+
+    /// <summary>A directory that fails to write the next commit point (segments_N) once <see cref="FailNextCommit"/> is set.</summary>
+    private sealed class CommitFails(LuceneDirectory inner) : FilterDirectory(inner)
+    {
+        public bool FailNextCommit { get; set; }
+
+        public override IndexOutput CreateOutput(string name, IOContext context)
+        {
+            if (FailNextCommit && name.StartsWith("segments_", StringComparison.Ordinal))
+            {
+                FailNextCommit = false;
+                throw new IOException("No space left on device");
+            }
+
+            return base.CreateOutput(name, context);
+        }
+    }
+
     /// <summary>A directory whose disk has <see cref="BytesLeft"/> bytes free: writing past them throws as a full disk does.</summary>
     private sealed class FullDisk(LuceneDirectory inner) : WatchedDirectory(inner)
     {

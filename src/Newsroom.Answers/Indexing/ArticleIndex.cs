@@ -58,12 +58,14 @@ public sealed class ArticleIndex : IDisposable
     private const string ManifestEntryField = "manifest_entry";
 
     private readonly LuceneDirectory _directory;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers = null!;
     private readonly object _commitLock = new();
 
-    /// <summary>Files whose manifest document the writer holds since the last successful commit (a failed commit leaves it there).</summary>
-    private readonly HashSet<string> _uncommittedManifestFiles = new(StringComparer.Ordinal);
+    // Replaced together, under _commitLock, only when uncommitted changes are thrown away (DiscardChanges).
+    private IndexWriter _writer;
+    private SearcherManager _searchers = null!;
+
+    /// <summary>True from the first change after a commit until the next commit or discard.</summary>
+    private volatile bool _uncommitted;
     private IReadOnlyDictionary<string, ManifestEntry> _manifest;
     private DateTimeOffset? _lastCommit;
 
@@ -88,7 +90,21 @@ public sealed class ArticleIndex : IDisposable
         Analyzer = analyzer;
         Encoder = encoder;
         Schema = encoder is null ? SentenceFields.SchemaVersion : $"{SentenceFields.SchemaVersion}+{encoder.Name}";
-        var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
+        _writer = new IndexWriter(directory, WriterConfig(mode));
+        try
+        {
+            (_manifest, _searchers, WasReset) = Open(_writer, mode);
+        }
+        catch
+        {
+            // Release write.lock, or the rebuild that follows could not take it.
+            _writer.Dispose();
+            throw;
+        }
+    }
+
+    private IndexWriterConfig WriterConfig(OpenMode mode) =>
+        new(NewsAnalyzer.Version, Analyzer)
         {
             OpenMode = mode,
             Similarity = Similarity,
@@ -103,18 +119,6 @@ public sealed class ArticleIndex : IDisposable
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
-        _writer = new IndexWriter(directory, config);
-        try
-        {
-            (_manifest, _searchers, WasReset) = Open(_writer, mode);
-        }
-        catch
-        {
-            // Release write.lock, or the rebuild that follows could not take it.
-            _writer.Dispose();
-            throw;
-        }
-    }
 
     private (IReadOnlyDictionary<string, ManifestEntry> Manifest, SearcherManager Searchers, bool WasReset) Open(IndexWriter writer, OpenMode mode)
     {
@@ -405,8 +409,11 @@ public sealed class ArticleIndex : IDisposable
     public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest);
 
     /// <summary>Replaces all sentences of the article <paramref name="key"/> with <paramref name="sentences"/> (not visible until <see cref="Commit"/>).</summary>
-    public void Replace(string key, IEnumerable<Document> sentences) =>
+    public void Replace(string key, IEnumerable<Document> sentences)
+    {
+        _uncommitted = true;
         _writer.UpdateDocuments(new Term(SentenceFields.Article, key), sentences);
+    }
 
     /// <summary>Replaces every article of the corpus file <paramref name="fileKey"/> with <paramref name="sentences"/> (not visible until <see cref="Commit"/>).</summary>
     public void ReplaceFile(string fileKey, IEnumerable<Document> sentences)
@@ -421,77 +428,167 @@ public sealed class ArticleIndex : IDisposable
     /// Cheaper than <see cref="ReplaceFile"/>: no delete term to apply at every flush, which on a first
     /// build of tens of thousands of files is a large share of the time.
     /// </summary>
-    public void AddFile(IEnumerable<Document> sentences) => _writer.AddDocuments(sentences);
+    public void AddFile(IEnumerable<Document> sentences)
+    {
+        _uncommitted = true;
+        _writer.AddDocuments(sentences);
+    }
 
     /// <summary>Removes every article of the corpus file <paramref name="fileKey"/> (not visible until <see cref="Commit"/>).</summary>
-    public void DeleteFile(string fileKey) =>
+    public void DeleteFile(string fileKey)
+    {
+        _uncommitted = true;
         _writer.DeleteDocuments(new Term(SentenceFields.File, fileKey), new Term(SentenceFields.Article, fileKey)); // see SentenceFields.File
+    }
 
     /// <summary>Removes the article <paramref name="key"/> (not visible until <see cref="Commit"/>).</summary>
-    public void Delete(string key) => _writer.DeleteDocuments(new Term(SentenceFields.Article, key));
+    public void Delete(string key)
+    {
+        _uncommitted = true;
+        _writer.DeleteDocuments(new Term(SentenceFields.Article, key));
+    }
 
     /// <summary>
     /// Makes all changes durable and visible to searches, together with the new manifest. Only the
     /// entries that differ from the last commit's are written (a new article costs one small document,
-    /// whatever the size of the archive).
+    /// whatever the size of the archive). When the commit fails (a full disk), every change since the
+    /// last commit is discarded (<see cref="DiscardChanges"/>) and the exception rethrown: the index
+    /// is as the last commit left it, and the next pass redoes the work.
     /// </summary>
     public void Commit(IReadOnlyDictionary<string, ManifestEntry> manifest)
     {
         lock (_commitLock)
         {
-            var last = Manifest;
-            foreach (var (key, entry) in manifest)
+            try
             {
-                var known = last.TryGetValue(key, out var before);
-                if (!known || before != entry)
-                {
-                    var document = new Document
-                    {
-                        new StringField(ManifestFile, key, Field.Store.NO),
-                        new BinaryDocValuesField(ManifestEntryField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(entry))),
-                    };
-
-                    // A file has one entry. A file new to the index gets a plain add: each update is a
-                    // delete term looked up in every segment at commit, one per file on a first build
-                    // (29,000 at a million sentences). A file the last commit knew, or whose entry a
-                    // failed commit left in the writer, is updated.
-                    if (known || !_uncommittedManifestFiles.Add(key))
-                    {
-                        _writer.UpdateDocument(new Term(ManifestFile, key), document);
-                    }
-                    else
-                    {
-                        _writer.AddDocument(document);
-                    }
-                }
+                WriteAndCommit(manifest);
+            }
+            catch (Exception failure) when (failure is not OutOfMemoryException)
+            {
+                DiscardAfterFailure(failure);
+                throw;
             }
 
-            foreach (var key in last.Keys.Concat(_uncommittedManifestFiles).Where(key => !manifest.ContainsKey(key)).Distinct().ToList())
-            {
-                _writer.DeleteDocuments(new Term(ManifestFile, key));
-                _uncommittedManifestFiles.Remove(key);
-            }
-
-            _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
-            _writer.Commit();
-            _uncommittedManifestFiles.Clear();
             Volatile.Write(ref _manifest, manifest);
             _lastCommit = DateTimeOffset.UtcNow;
             _searchers.MaybeRefreshBlocking();
         }
     }
 
+    /// <summary>
+    /// Throws away every change made since the last commit: the sentences of a pass that failed half
+    /// way (some already flushed to new segments, which the next commit would otherwise have made
+    /// visible beside the same sentences added again by the pass that retries it). The writer is
+    /// rolled back and a new one opened on the last commit; searches never saw the changes, and
+    /// keep being served throughout.
+    /// </summary>
+    public void DiscardChanges()
+    {
+        lock (_commitLock)
+        {
+            if (!_uncommitted)
+            {
+                return;
+            }
+
+            // Rollback closes the writer (and is a no-op on one a failed discard already closed).
+            _writer.Rollback();
+            var writer = new IndexWriter(_directory, WriterConfig(OpenMode.APPEND));
+            SearcherManager searchers;
+            try
+            {
+                searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+            }
+            catch
+            {
+                writer.Dispose();
+                throw;
+            }
+
+            var old = _searchers;
+            _writer = writer;
+            Volatile.Write(ref _searchers, searchers);
+            _uncommitted = false;
+            old.Dispose(); // searches still holding one of its searchers release it as usual
+        }
+    }
+
+    /// <summary>Discards after a failed write, keeping the failure as the exception that is reported.</summary>
+    private void DiscardAfterFailure(Exception failure)
+    {
+        try
+        {
+            DiscardChanges();
+        }
+        catch (Exception discardFailure) when (discardFailure is not OutOfMemoryException)
+        {
+            throw new AggregateException("Writing the index failed, and so did discarding the changes; the next pass tries again.", failure, discardFailure);
+        }
+    }
+
+    private void WriteAndCommit(IReadOnlyDictionary<string, ManifestEntry> manifest)
+    {
+        _uncommitted = true;
+        var last = Manifest;
+        foreach (var (key, entry) in manifest)
+        {
+            var known = last.TryGetValue(key, out var before);
+            if (!known || before != entry)
+            {
+                var document = new Document
+                {
+                    new StringField(ManifestFile, key, Field.Store.NO),
+                    new BinaryDocValuesField(ManifestEntryField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(entry))),
+                };
+
+                // A file has one entry. A file new to the index gets a plain add: each update is a
+                // delete term looked up in every segment at commit, one per file on a first build
+                // (29,000 at a million sentences). A file the last commit knew is updated. (A
+                // failed commit leaves nothing behind in the writer: see DiscardChanges.)
+                if (known)
+                {
+                    _writer.UpdateDocument(new Term(ManifestFile, key), document);
+                }
+                else
+                {
+                    _writer.AddDocument(document);
+                }
+            }
+        }
+
+        foreach (var key in last.Keys.Where(key => !manifest.ContainsKey(key)))
+        {
+            _writer.DeleteDocuments(new Term(ManifestFile, key));
+        }
+
+        _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
+        _writer.Commit();
+        _uncommitted = false;
+    }
+
     /// <summary>Runs <paramref name="search"/> on a current searcher, released afterwards. Return plain data, not Lucene objects.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
-        var searcher = _searchers.Acquire();
+        var searchers = Volatile.Read(ref _searchers);
+        IndexSearcher searcher;
+        try
+        {
+            searcher = searchers.Acquire();
+        }
+        catch (ObjectDisposedException) when (!ReferenceEquals(searchers, Volatile.Read(ref _searchers)))
+        {
+            // Replaced by DiscardChanges between reading the field and acquiring: the new one serves.
+            searchers = Volatile.Read(ref _searchers);
+            searcher = searchers.Acquire();
+        }
+
         try
         {
             return search(searcher);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
@@ -536,7 +633,17 @@ public sealed class ArticleIndex : IDisposable
     {
         // Reverse order of creation: searchers, then the writer (which releases write.lock), then the directory.
         _searchers.Dispose();
-        _writer.Dispose();
+        if (_uncommitted)
+        {
+            // A pass stopped half way (the host shutting down): closing would commit its sentences
+            // without their manifest entries, and the next start would add them again.
+            _writer.Rollback();
+        }
+        else
+        {
+            _writer.Dispose();
+        }
+
         _directory.Dispose();
     }
 

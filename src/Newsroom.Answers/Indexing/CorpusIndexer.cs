@@ -69,6 +69,29 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
     /// </summary>
     public IndexReport Synchronize(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, IReadOnlyCollection<string>? changedPaths, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return SynchronizeOnce(corpus, index, settleTime, progress, changedPaths, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            // A pass that fails half way (a full disk, the host stopping) may have written some
+            // sentences already: they go, so the pass that retries it does not add them a second time.
+            try
+            {
+                index.DiscardChanges();
+            }
+            catch (Exception discardFailure) when (discardFailure is not OutOfMemoryException)
+            {
+                _logger.LogError(discardFailure, "Could not discard the failed pass's changes to the index; the next pass tries again");
+            }
+
+            throw;
+        }
+    }
+
+    private IndexReport SynchronizeOnce(CorpusFolder corpus, ArticleIndex index, TimeSpan settleTime, IProgress<(int Done, int Total)>? progress, IReadOnlyCollection<string>? changedPaths, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var before = index.Manifest;
         var after = new ConcurrentDictionary<string, ManifestEntry>(StringComparer.Ordinal);
