@@ -10,16 +10,19 @@ namespace Newsroom.Answers.Answering;
 internal sealed record Concept(IReadOnlyList<string[]> Alternatives)
 {
     /// <summary>True when <paramref name="terms"/> (a sentence's analysed terms, in order) says this concept.</summary>
-    public bool IsIn(IReadOnlyList<string> terms) => CountIn(terms) > 0;
+    public bool IsIn(ReadOnlySpan<string> terms) => CountIn(terms) > 0;
 
     /// <summary>How many times <paramref name="terms"/> says this concept (its most frequent way of saying it).</summary>
-    public int CountIn(IReadOnlyList<string> terms)
+    public int CountIn(ReadOnlySpan<string> terms)
     {
+        // Ranking asks this of every candidate, its neighbours and its paragraph for every concept:
+        // indexed loops over a span, no enumerator (a twentieth of the allocations of answering over HTTP).
         var most = 0;
-        foreach (var alternative in Alternatives)
+        for (var a = 0; a < Alternatives.Count; a++)
         {
+            var alternative = Alternatives[a];
             var count = 0;
-            for (var i = 0; i + alternative.Length <= terms.Count; i++)
+            for (var i = 0; i + alternative.Length <= terms.Length; i++)
             {
                 var match = true;
                 for (var j = 0; j < alternative.Length && match; j++)

@@ -143,7 +143,7 @@ public sealed class QuestionAnswerer
     /// Retrieval: one BM25 query of the question's concepts over the sentences (the same work as a
     /// plain Lucene search); everything else is decided on the candidates it returns, from doc values.
     /// </summary>
-    private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts)
+    private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts, Func<string, TermContext>? statistics = null)
     {
         // At most MaxConcepts concepts, each with a handful of alternatives: far below
         // BooleanQuery's 1,024-clause limit.
@@ -153,7 +153,7 @@ public sealed class QuestionAnswerer
             var either = new BooleanQuery();
             foreach (var alternative in concept.Alternatives)
             {
-                either.Add(AlternativeQuery(SentenceFields.Text, alternative), Occur.SHOULD);
+                either.Add(AlternativeQuery(SentenceFields.Text, alternative, statistics), Occur.SHOULD);
             }
 
             query.Add(either.Clauses.Count == 1 ? either.Clauses[0].Query : either, Occur.SHOULD);
@@ -162,11 +162,11 @@ public sealed class QuestionAnswerer
         return query;
     }
 
-    private static Query AlternativeQuery(string field, string[] terms)
+    private static Query AlternativeQuery(string field, string[] terms, Func<string, TermContext>? statistics)
     {
         if (terms.Length == 1)
         {
-            return new TermQuery(new Term(field, terms[0]));
+            return statistics is null ? new TermQuery(new Term(field, terms[0])) : new TermQuery(new Term(field, terms[0]), statistics(terms[0]));
         }
 
         var phrase = new PhraseQuery();
@@ -201,7 +201,22 @@ public sealed class QuestionAnswerer
         var reader = searcher.IndexReader;
         // Same norms as the index's BM25 (Lucene encodes only the length), other k1 and b: a searcher
         // is cheap to make, and the shared one's similarity must not change under other callers.
-        var hits = new IndexSearcher(reader) { Similarity = _similarity }.Search(question.Query, filter, Math.Max(_options.Candidates, needed)).ScoreDocs;
+        // Each term is looked up in the term dictionaries once, for the query and the concept weights
+        // both (TermQuery takes the statistics it would otherwise gather itself).
+        var statistics = new Dictionary<string, TermContext>(StringComparer.Ordinal);
+        TermContext StatisticsOf(string term)
+        {
+            if (!statistics.TryGetValue(term, out var found))
+            {
+                found = TermContext.Build(reader.Context, new Term(SentenceFields.Text, term));
+                statistics[term] = found;
+            }
+
+            return found;
+        }
+
+        var query = BuildQuery(question.Concepts, StatisticsOf);
+        var hits = new IndexSearcher(reader) { Similarity = _similarity }.Search(query, filter, Math.Max(_options.Candidates, needed)).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -209,7 +224,7 @@ public sealed class QuestionAnswerer
 
         var table = new SentenceTable(reader);
         var concepts = question.Concepts;
-        var weights = concepts.Select(concept => Weight(reader, table.Sentences, concept)).ToArray();
+        var weights = concepts.Select(concept => Weight(StatisticsOf, table.Sentences, concept)).ToArray();
         var totalWeight = weights.Sum();
 
         // The candidates: the hits, and the paragraph neighbours of the best hits. A neighbour only
@@ -434,9 +449,9 @@ public sealed class QuestionAnswerer
     /// BM25's idf of the concept's most common alternative: rare words weigh more, and a concept
     /// the corpus never mentions weighs most of all (the reporting cannot be about it).
     /// </summary>
-    private static double Weight(IndexReader reader, long documents, Concept concept)
+    private static double Weight(Func<string, TermContext> statistics, long documents, Concept concept)
     {
-        var frequency = concept.Alternatives.Max(alternative => alternative.Min(term => reader.DocFreq(new Term(SentenceFields.Text, term))));
+        var frequency = concept.Alternatives.Max(alternative => alternative.Min(term => statistics(term).DocFreq));
         return Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }
 
