@@ -73,23 +73,6 @@ public sealed class FullDiskTests
         Assert.Equal(citations.Count, citations.Select(c => c.Text).Distinct().Count());
     }
 
-    /// <summary>A directory that fails to write the next commit point (segments_N) once <see cref="FailNextCommit"/> is set.</summary>
-    private sealed class CommitFails(LuceneDirectory inner) : FilterDirectory(inner)
-    {
-        public bool FailNextCommit { get; set; }
-
-        public override IndexOutput CreateOutput(string name, IOContext context)
-        {
-            if (FailNextCommit && name.StartsWith("segments_", StringComparison.Ordinal))
-            {
-                FailNextCommit = false;
-                throw new IOException("No space left on device");
-            }
-
-            return base.CreateOutput(name, context);
-        }
-    }
-
     /// <summary>A directory whose disk has <see cref="BytesLeft"/> bytes free: writing past them throws as a full disk does.</summary>
     private sealed class FullDisk(LuceneDirectory inner) : WatchedDirectory(inner)
     {

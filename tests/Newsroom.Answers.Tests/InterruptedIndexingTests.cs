@@ -1,3 +1,5 @@
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using RAMDirectory = Lucene.Net.Store.RAMDirectory;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
@@ -67,6 +69,66 @@ public sealed class InterruptedIndexingTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_first_pass_that_fails_at_its_commit_leaves_an_empty_index_that_the_next_pass_fills()
+    {
+        using var corpus = new TestCorpus();
+        var disk = new CommitFails(new RAMDirectory());
+        using var index = new ArticleIndex(disk, new NewsAnalyzer());
+        var indexer = new CorpusIndexer(new SentenceSplitter());
+        corpus.Write("000_47feea0d49ae04be.txt", TestCorpus.SeedText);
+
+        disk.FailNextCommit = true;
+        Assert.ThrowsAny<Exception>(() => indexer.Synchronize(corpus.Corpus, index));
+        Assert.Equal(0, index.SentenceCount);
+
+        indexer.Synchronize(corpus.Corpus, index);
+
+        Assert.Equal(16, index.SentenceCount);
+    }
+
+    [Fact]
+    public void An_index_being_rebuilt_for_a_new_schema_does_not_get_its_old_sentences_back_when_the_first_pass_fails()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsroom-index-").FullName;
+        using var corpus = new TestCorpus();
+        try
+        {
+            var indexer = new CorpusIndexer(new SentenceSplitter());
+            corpus.Write("000_47feea0d49ae04be.txt", TestCorpus.SeedText);
+            using (var plain = ArticleIndex.OpenFolder(folder, new NewsAnalyzer()))
+            {
+                indexer.Synchronize(corpus.Corpus, plain);
+            }
+
+            // Another schema (here: sentences with meaning vectors): the old sentences are to go.
+            var disk = new CommitFails(FSDirectory.Open(folder));
+            using var index = new ArticleIndex(disk, new NewsAnalyzer(), new FixedEncoder());
+            Assert.True(index.WasReset);
+            disk.FailNextCommit = true;
+            Assert.ThrowsAny<Exception>(() => indexer.Synchronize(corpus.Corpus, index));
+
+            indexer.Synchronize(corpus.Corpus, index);
+
+            Assert.Equal(16, index.SentenceCount);
+            Assert.Equal(AnswerStatus.Answered, new QuestionAnswerer(index, TestCorpus.DefaultOptions()).Ask("Which countries did U.S. officials approach about deportation deals?").Status);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A meaning model that gives every text the same vector: enough to make an index of another schema.</summary>
+    private sealed class FixedEncoder : ISentenceEncoder
+    {
+        public string Name => "fixed-test-vectors";
+
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts) => texts.Select(_ => new[] { 0.6f, 0.8f }).ToList();
+
+        public float[] EncodeQuestion(string question) => [0.6f, 0.8f];
     }
 
     /// <summary>Progress that cancels the pass once <paramref name="files"/> files are done (reported on the indexing thread, unlike <see cref="Progress{T}"/>).</summary>

@@ -66,6 +66,9 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>True from the first change after a commit until the next commit or discard.</summary>
     private volatile bool _uncommitted;
+
+    /// <summary>True while the index on disk is to be replaced by a new one (older schema, damaged) and no commit has done it yet.</summary>
+    private bool _replacePending;
     private IReadOnlyDictionary<string, ManifestEntry> _manifest;
     private DateTimeOffset? _lastCommit;
 
@@ -94,6 +97,7 @@ public sealed class ArticleIndex : IDisposable
         try
         {
             (_manifest, _searchers, WasReset) = Open(_writer, mode);
+            _replacePending = mode == OpenMode.CREATE || WasReset;
         }
         catch
         {
@@ -491,9 +495,11 @@ public sealed class ArticleIndex : IDisposable
                 return;
             }
 
-            // Rollback closes the writer (and is a no-op on one a failed discard already closed).
+            // Rollback closes the writer (and is a no-op on one a failed discard already closed). The
+            // new writer starts from the last commit, or from nothing when there is none yet or the
+            // one on disk is being replaced (its sentences were made another way).
             _writer.Rollback();
-            var writer = new IndexWriter(_directory, WriterConfig(OpenMode.APPEND));
+            var writer = new IndexWriter(_directory, WriterConfig(_replacePending ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND));
             SearcherManager searchers;
             try
             {
@@ -508,7 +514,7 @@ public sealed class ArticleIndex : IDisposable
             var old = _searchers;
             _writer = writer;
             Volatile.Write(ref _searchers, searchers);
-            _uncommitted = false;
+            _uncommitted = _replacePending; // the replacement is itself a change the next commit makes
             old.Dispose(); // searches still holding one of its searchers release it as usual
         }
     }
@@ -564,6 +570,7 @@ public sealed class ArticleIndex : IDisposable
         _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
         _writer.Commit();
         _uncommitted = false;
+        _replacePending = false;
     }
 
     /// <summary>Runs <paramref name="search"/> on a current searcher, released afterwards. Return plain data, not Lucene objects.</summary>
