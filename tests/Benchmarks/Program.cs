@@ -107,9 +107,11 @@ try
         }
 
         report.Latency("Answer latency, HTTP /api/messages (ms)", [.. http], null);
+        var peakAfterLatency = bot.PeakMemoryBytes();
 
         var (answers, errors, seconds) = await Concurrent(bot, questions, conversations: 16, perConversation: options.Questions / 4, TimeSpan.FromSeconds(30));
         report.Row("Sustained answers/s, 16 conversations", null, answers / seconds, "≥ 300/s, no errors", $"{answers:N0} answers in {seconds:N1} s, {errors} errors");
+        var peakAfterConcurrent = bot.PeakMemoryBytes();
 
         // Ten articles, as a newsroom publishes all day: the memory they add is in the peak below.
         var fresh = new List<double>();
@@ -137,6 +139,7 @@ try
         report.Row("New article answerable after it lands (s)", null, fresh.Max(), "≤ 2 s", $"worst of {fresh.Count} (each: {string.Join(", ", fresh.Select(f => f.ToString("N2", CultureInfo.InvariantCulture)))})");
         var (own, mapped) = bot.ResidentNow();
         report.Note($"The process's own resident memory before the new articles {ownBefore / 1048576.0:N0} MB, after them {own / 1048576.0:N0} MB");
+        report.Note($"Peak resident set so far: after start-up and one-at-a-time questions {peakAfterLatency / 1048576.0:N0} MB, after the 16 conversations {peakAfterConcurrent / 1048576.0:N0} MB, after the new articles {bot.PeakMemoryBytes() / 1048576.0:N0} MB");
         report.Row("Peak memory while serving (MB)", null, bot.PeakMemoryBytes() / 1048576.0, "≤ 600 MB",
             $"peak resident set of the bot process (VmHWM); at the end {own / 1048576.0:N0} MB its own, {mapped / 1048576.0:N0} MB mapped files (the index)");
     }
