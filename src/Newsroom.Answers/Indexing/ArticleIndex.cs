@@ -507,7 +507,7 @@ public sealed class ArticleIndex : IDisposable
             }
             catch
             {
-                writer.Dispose();
+                writer.Rollback(); // closed without a commit: the last one stays as it is
                 throw;
             }
 
