@@ -1,9 +1,9 @@
-using FSDirectory = Lucene.Net.Store.FSDirectory;
-using RAMDirectory = Lucene.Net.Store.RAMDirectory;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Testing;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using RAMDirectory = Lucene.Net.Store.RAMDirectory;
 
 namespace Newsroom.Answers.Tests;
 
