@@ -46,10 +46,25 @@ internal sealed class EvaluationCorpus : IDisposable
     /// <summary>Each article's paragraphs as written (whitespace normalised).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Paragraphs { get; }
 
-    /// <summary>Writes the articles of <paramref name="file"/> whose positions <paramref name="include"/> accepts (all by default) into a new temporary folder.</summary>
-    public static EvaluationCorpus Write(SquadFile file, Func<int, bool>? include = null)
+    /// <summary>
+    /// Writes the articles of <paramref name="file"/> whose positions <paramref name="include"/> accepts
+    /// (all by default) into a new temporary folder; with <paramref name="archive"/>, a folder of other
+    /// articles (the benchmark's generated corpus, a real archive), copies of those go in beside them,
+    /// under <c>archive/</c>, so the questions are asked of an archive that size.
+    /// </summary>
+    public static EvaluationCorpus Write(SquadFile file, Func<int, bool>? include = null, string? archive = null)
     {
         var folder = Directory.CreateTempSubdirectory("newsroom-eval-").FullName;
+        if (archive is not null)
+        {
+            foreach (var source in Directory.EnumerateFiles(archive, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, "archive", Path.GetRelativePath(archive, source));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+        }
+
         var keys = new List<string>();
         var questions = new List<IReadOnlyList<EvaluationQuestion>>();
         var paragraphs = new List<IReadOnlyList<string>>();

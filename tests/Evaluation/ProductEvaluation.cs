@@ -40,6 +40,9 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
     /// <summary>Sentences the last <see cref="Rank"/> indexed.</summary>
     public int SentencesIndexed { get; private set; }
 
+    /// <summary>Share of the questions the last <see cref="Rank"/> answered (any citation): all of them are about indexed articles.</summary>
+    public double Answered { get; private set; }
+
     /// <summary>Questions whose first citation did not hold an answer, with what was cited first (to read why).</summary>
     public List<(EvaluationQuestion Question, string? Cited, int? Rank)> Misses { get; } = [];
 
@@ -52,7 +55,24 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
     /// </summary>
     public RankingScore Rank(EvaluationCorpus corpus, Func<int, bool>? sample = null)
     {
-        using var index = ArticleIndex.InMemory(new NewsAnalyzer(), encoder);
+        // An archive of a million sentences is indexed on disk, memory-mapped, as the bot keeps it.
+        var onDisk = Directory.Exists(Path.Combine(corpus.Folder, "archive")) ? Directory.CreateTempSubdirectory("newsroom-eval-index-").FullName : null;
+        try
+        {
+            using var index = onDisk is null ? ArticleIndex.InMemory(new NewsAnalyzer(), encoder) : ArticleIndex.OpenFolder(onDisk, new NewsAnalyzer(), encoder, out _);
+            return Rank(index, corpus, sample);
+        }
+        finally
+        {
+            if (onDisk is not null)
+            {
+                Directory.Delete(onDisk, recursive: true);
+            }
+        }
+    }
+
+    private RankingScore Rank(ArticleIndex index, EvaluationCorpus corpus, Func<int, bool>? sample)
+    {
         var indexing = Stopwatch.StartNew();
         var report = new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpus.Folder), index);
         IndexingTime = indexing.Elapsed;
@@ -62,10 +82,11 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
         WarmUp(answerer, questions);
 
         var score = new RankingScore();
+        var answered = 0;
         foreach (var question in questions)
         {
             var clock = Stopwatch.StartNew();
-            answerer.Ask(question.Text);
+            answered += answerer.Ask(question.Text).Status == AnswerStatus.Answered ? 1 : 0;
             var elapsed = clock.Elapsed.TotalMilliseconds;
 
             var candidates = answerer.Candidates(question.Text, 10);
@@ -83,6 +104,7 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
             }
         }
 
+        Answered = Share(answered, questions.Count);
         return score;
     }
 

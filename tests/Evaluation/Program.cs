@@ -15,6 +15,9 @@ using System.Globalization;
 //                              the indexing time printed is then not the model's
 //   --Evaluation:Abstention=false skip the abstention runs (ranking figures only)
 //   --Evaluation:Thresholds:0=0.5 --Evaluation:Thresholds:1=0.55 … also print the abstention figures at those minimum confidences
+//   --Evaluation:Archive=folder index these other articles too (the benchmark's generated corpus, a real
+//                              archive): ranking in an archive that size, with the share of questions answered;
+//                              the plain baseline and the abstention runs are left out
 //   --Evaluation:Part=even|odd ask only the even- or odd-numbered questions (a 2-fold check: choose settings
 //                              on one half, confirm them on the other, so the figures are not tuned to the file)
 var root = RepositoryRoot.Find();
@@ -40,7 +43,14 @@ if (!QuestionSample.TryCreate(settings.Part, settings.Every, out var sample))
 var file = SquadFile.Load(path);
 Console.WriteLine($"{Path.GetFileName(path)}: {file.Articles.Count} articles, {file.QuestionCount} questions (asking {settings.Part}, every {settings.Every}); {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
-using var corpus = EvaluationCorpus.Write(file);
+var archive = settings.Archive is { Length: > 0 } folder ? Path.GetFullPath(folder) : null;
+if (archive is not null && !Directory.Exists(archive))
+{
+    Console.Error.WriteLine($"No folder at {archive} (--Evaluation:Archive).");
+    return 2;
+}
+
+using var corpus = EvaluationCorpus.Write(file, archive: archive);
 var misread = corpus.CountMisread();
 if (misread > 0)
 {
@@ -62,10 +72,21 @@ if (settings.ShowMisses > 0)
     Console.WriteLine($"First citation missed: in the answer's paragraph {product.MissedWhere.SameParagraph}, elsewhere in its article {product.MissedWhere.SameArticle}, in another article {product.MissedWhere.OtherArticle}");
 }
 
+encoder?.Save();
+if (archive is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("| run | questions | sentences indexed | P@1 | MRR@10 | R@5 | median ms | p99 ms | answered |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine(Row($"newsroom bot (QuestionAnswerer), in {archive}", ours, product.SentencesIndexed) + string.Create(CultureInfo.InvariantCulture, $" {product.Answered:P2} |"));
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Indexing took {product.IndexingTime.TotalSeconds:F1} s; Answers: CommonWordSentences {options.CommonWordSentences}, MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}; load average after the run {LoadAverage()}"));
+    return 0;
+}
+
 var baseline = new PlainBaseline();
 var plain = baseline.Rank(corpus, sample);
 var abstention = settings.Abstention ? product.Abstain(file, sample, confidences: settings.Thresholds.Count > 0) : new AbstentionScore(0, 0, 0, 0);
-encoder?.Save();
 
 Console.WriteLine();
 Console.WriteLine("| run | questions | sentences indexed | P@1 | MRR@10 | R@5 | median ms | p99 ms |");
@@ -85,7 +106,7 @@ foreach (var threshold in settings.Thresholds)
 
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Indexing the {product.SentencesIndexed} sentences took {product.IndexingTime.TotalSeconds:F1} s ({product.IndexingTime.TotalMilliseconds / Math.Max(product.SentencesIndexed, 1):F2} ms a sentence); peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, PreviousCredit {options.PreviousCredit}, NextCredit {options.NextCredit}, NextWeight {options.NextWeight}, HeadlineCredit {options.HeadlineCredit}, HeadlineDiscount {options.HeadlineDiscount}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}, SemanticWeight {options.SemanticWeight}, SemanticConfidence {options.SemanticConfidence}; load average after the run {LoadAverage()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers: CommonWordSentences {options.CommonWordSentences}, MinConfidence {options.MinConfidence}, Candidates {options.Candidates}, NeighbourCandidates {options.NeighbourCandidates}, ContextWeight {options.ContextWeight}, TitleWeight {options.TitleWeight}, PreviousCredit {options.PreviousCredit}, NextCredit {options.NextCredit}, NextWeight {options.NextWeight}, HeadlineCredit {options.HeadlineCredit}, HeadlineDiscount {options.HeadlineDiscount}, ContextCredit {options.ContextCredit}, CoverageWeight {options.CoverageWeight}, AnswerTypeWeight {options.AnswerTypeWeight}, SemanticWeight {options.SemanticWeight}, SemanticConfidence {options.SemanticConfidence}; load average after the run {LoadAverage()}"));
 return 0;
 
 static string Row(string name, RankingScore score, int sentences) => string.Create(CultureInfo.InvariantCulture,
@@ -111,6 +132,7 @@ namespace Newsroom.Evaluation
 
         public bool Semantic { get; set; }
 
+        public string? Archive { get; set; }
 
         public bool Abstention { get; set; } = true;
 
