@@ -28,6 +28,15 @@ public sealed class AnswerOptions
     [Range(0, 1000)]
     public int NeighbourCandidates { get; set; } = 20;
 
+    /// <summary>
+    /// A question word (or its synonyms) said by more sentences than this only adds to the score of
+    /// sentences that say one of the question's rarer words; it does not bring in candidates of its
+    /// own. In a large archive the commonest words' sentences are most of Lucene's work and seldom the
+    /// answer. 0: every word retrieves (the plain BM25 OR).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int CommonWordSentences { get; set; } = 5000;
+
     /// <summary>Boost of a match in the sentence's paragraph, beside a match in the sentence itself (1).</summary>
     [Range(0.0, 10.0)]
     public double ContextWeight { get; set; } = 0.5;
