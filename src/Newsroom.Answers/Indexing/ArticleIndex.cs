@@ -345,7 +345,7 @@ public sealed class ArticleIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         damage = null;
-        var directory = FSDirectory.Open(path);
+        var directory = new HybridDirectory(new DirectoryInfo(path));
         try
         {
             return new ArticleIndex(directory, analyzer, encoder);
