@@ -69,7 +69,7 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>True while the index on disk is to be replaced by a new one (older schema, damaged) and no commit has done it yet.</summary>
     private bool _replacePending;
-    private IReadOnlyDictionary<string, ManifestEntry> _manifest;
+    private Lazy<IReadOnlyDictionary<string, ManifestEntry>> _manifest;
     private DateTimeOffset? _lastCommit;
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
@@ -124,7 +124,7 @@ public sealed class ArticleIndex : IDisposable
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
 
-    private (IReadOnlyDictionary<string, ManifestEntry> Manifest, SearcherManager Searchers, bool WasReset) Open(IndexWriter writer, OpenMode mode)
+    private (Lazy<IReadOnlyDictionary<string, ManifestEntry>> Manifest, SearcherManager Searchers, bool WasReset) Open(IndexWriter writer, OpenMode mode)
     {
         var wasReset = false;
         // A new index has no manifest, even though Lucene keeps the commit data of the one it replaces
@@ -139,7 +139,7 @@ public sealed class ArticleIndex : IDisposable
         }
 
         var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
-        IReadOnlyDictionary<string, ManifestEntry> manifest;
+        Lazy<IReadOnlyDictionary<string, ManifestEntry>> manifest;
         try
         {
             // Verify every file's checksum once at open (one sequential read of the index): a
@@ -149,7 +149,13 @@ public sealed class ArticleIndex : IDisposable
                 CheckIntegrity(searchers);
             }
 
-            manifest = sameSchema ? ReadManifest(searchers) : new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+            // Read when first needed (the first indexing pass, in the background), not at open: at a
+            // million sentences the 29,000 files' entries take half a second, and answering needs
+            // none of them. Searchers are refreshed only by a commit, which replaces this manifest
+            // with its own, so whenever it is read the searchers still show the commit it describes.
+            manifest = sameSchema
+                ? new(() => ReadManifest(Volatile.Read(ref _searchers)), LazyThreadSafetyMode.ExecutionAndPublication)
+                : new(new Dictionary<string, ManifestEntry>(StringComparer.Ordinal));
         }
         catch
         {
@@ -410,7 +416,7 @@ public sealed class ArticleIndex : IDisposable
     public bool WasRecreated { get; private init; }
 
     /// <summary>The corpus files the last commit covers.</summary>
-    public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest);
+    public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest).Value;
 
     /// <summary>Replaces all sentences of the article <paramref name="key"/> with <paramref name="sentences"/> (not visible until <see cref="Commit"/>).</summary>
     public void Replace(string key, IEnumerable<Document> sentences)
@@ -473,7 +479,7 @@ public sealed class ArticleIndex : IDisposable
                 throw;
             }
 
-            Volatile.Write(ref _manifest, manifest);
+            Volatile.Write(ref _manifest, new Lazy<IReadOnlyDictionary<string, ManifestEntry>>(manifest));
             _lastCommit = DateTimeOffset.UtcNow;
             _searchers.MaybeRefreshBlocking();
         }
@@ -607,8 +613,13 @@ public sealed class ArticleIndex : IDisposable
         return searcher.IndexReader.NumDocs - bookkeeping.TotalHits;
     });
 
-    /// <summary>How many articles the last commit covers.</summary>
-    public int ArticleCount => Manifest.Values.Sum(entry => entry.Articles.Count(article => article.Indexed));
+    /// <summary>How many articles are searchable now (each indexed article has one lead sentence).</summary>
+    public int ArticleCount => Search(searcher =>
+    {
+        var leads = new TotalHitCountCollector();
+        searcher.Search(new TermQuery(new Term(SentenceFields.Lead, "1")), leads);
+        return leads.TotalHits;
+    });
 
     /// <summary>When the index last changed (its last commit), if it has been written.</summary>
     public DateTimeOffset? LastCommitUtc

@@ -145,7 +145,7 @@ public static class NewsroomServices
                 paths.Index, damage, paths.Corpus);
             services.GetRequiredService<ArchiveStatus>().Damage = damage;
         }
-        else if (index.Manifest.Count == 0)
+        else if (index.SentenceCount == 0)
         {
             services.GetRequiredService<ILogger<ArticleIndex>>().LogInformation(
                 "The index in {Folder} is empty: building it from {Corpus}", paths.Index, paths.Corpus);
