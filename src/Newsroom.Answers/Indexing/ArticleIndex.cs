@@ -153,8 +153,9 @@ public sealed class ArticleIndex : IDisposable
             // million sentences the 29,000 files' entries take half a second, and answering needs
             // none of them. Searchers are refreshed only by a commit, which replaces this manifest
             // with its own, so whenever it is read the searchers still show the commit it describes.
+            // A read that fails (the searchers replaced under it) is not remembered: the next one reads again.
             manifest = sameSchema
-                ? new(() => ReadManifest(Volatile.Read(ref _searchers)), LazyThreadSafetyMode.ExecutionAndPublication)
+                ? new(() => ReadManifest(Volatile.Read(ref _searchers)), LazyThreadSafetyMode.PublicationOnly)
                 : new(new Dictionary<string, ManifestEntry>(StringComparer.Ordinal));
         }
         catch
