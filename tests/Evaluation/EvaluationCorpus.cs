@@ -37,6 +37,9 @@ internal sealed class EvaluationCorpus : IDisposable
     /// <summary>The corpus folder (temporary; deleted on dispose).</summary>
     public string Folder { get; }
 
+    /// <summary>True when other articles were copied in beside the SQuAD ones (a large archive: indexed on disk).</summary>
+    public bool HasArchive { get; private init; }
+
     /// <summary>Corpus key of each article, in file order.</summary>
     public IReadOnlyList<string> Keys { get; }
 
@@ -96,7 +99,7 @@ internal sealed class EvaluationCorpus : IDisposable
             }
         }
 
-        return new EvaluationCorpus(folder, keys, questions, paragraphs);
+        return new EvaluationCorpus(folder, keys, questions, paragraphs) { HasArchive = archive is not null };
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal sealed class ProductEvaluation(AnswerOptions options, ISentenceEncoder?
     public RankingScore Rank(EvaluationCorpus corpus, Func<int, bool>? sample = null)
     {
         // An archive of a million sentences is indexed on disk, memory-mapped, as the bot keeps it.
-        var onDisk = Directory.Exists(Path.Combine(corpus.Folder, "archive")) ? Directory.CreateTempSubdirectory("newsroom-eval-index-").FullName : null;
+        var onDisk = corpus.HasArchive ? Directory.CreateTempSubdirectory("newsroom-eval-index-").FullName : null;
         try
         {
             using var index = onDisk is null ? ArticleIndex.InMemory(new NewsAnalyzer(), encoder) : ArticleIndex.OpenFolder(onDisk, new NewsAnalyzer(), encoder, out _);
