@@ -7,7 +7,7 @@ namespace Newsroom.Answers.Answering;
 /// <summary>
 /// What ranking reads of the sentences around a question's candidates, from doc values: each
 /// sentence's place in its paragraph and analysed terms, and its headline's terms (all in one entry
-/// on the article's lead sentence, see <see cref="SentenceFields.Terms"/>). Doc values are
+/// on the article's last sentence, see <see cref="SentenceFields.Terms"/>). Doc values are
 /// column-stride and memory-mapped, so reading a few hundred sentences costs microseconds, where
 /// loading their stored fields (compressed in blocks) or analysing them again cost milliseconds.
 /// One table per question; not thread-safe (it caches what it read).
@@ -130,26 +130,27 @@ internal sealed class SentenceTable
     private ArticleEntry? FindArticleOf(int doc)
     {
         var (leaf, local, docBase) = Open(doc);
-        if (leaf.Terms is null || leaf.HasTerms is null)
+        if (leaf.Terms is null)
         {
             return null;
         }
 
-        var lead = StoredSentences.LeadOf(leaf.HasTerms, local);
-        if (lead < 0)
+        // The entry is on the article's last sentence (see SentenceFields.Terms).
+        var last = StoredSentences.LastOf(leaf.HasTerms, local, leaf.MaxDoc);
+        if (last < 0)
         {
             return null;
         }
 
-        if (!_articles.TryGetValue(docBase + lead, out var article))
+        if (!_articles.TryGetValue(docBase + last, out var article))
         {
             var entry = new BytesRef(); // its own: the table keeps it
-            leaf.Terms.Get(lead, entry);
-            article = new ArticleEntry(docBase + lead, entry);
-            _articles[article.Lead] = article;
+            leaf.Terms.Get(last, entry);
+            article = new ArticleEntry(docBase + last, entry);
+            _articles[docBase + last] = article;
         }
 
-        return article;
+        return article.Lead <= doc ? article : null;
     }
 
     private (Leaf Leaf, int Local, int DocBase) Open(int doc)
@@ -159,21 +160,21 @@ internal sealed class SentenceTable
         var leaf = _opened[i] ??= new Leaf(
             context.AtomicReader.GetBinaryDocValues(SentenceFields.Terms),
             context.AtomicReader.GetDocsWithField(SentenceFields.Terms),
-            context.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning));
+            context.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning),
+            context.AtomicReader.MaxDoc);
         return (leaf, doc - context.DocBase, context.DocBase);
     }
 
-    private sealed record Leaf(BinaryDocValues? Terms, IBits? HasTerms, BinaryDocValues? Meaning);
+    private sealed record Leaf(BinaryDocValues? Terms, IBits? HasTerms, BinaryDocValues? Meaning, int MaxDoc);
 
-    /// <summary>One article's entry (<see cref="AnalysedTerms.ArticleToBytes"/>): line 0 its headline, line 1 + k its sentence k (document <see cref="Lead"/> + k).</summary>
+    /// <summary>One article's entry (<see cref="ArticleTokens.Entry"/>), read from its last document: line 0 its headline, line 1 + k its sentence k (document <see cref="Lead"/> + k).</summary>
     private sealed class ArticleEntry
     {
         private readonly BytesRef _bytes;
         private readonly List<int> _starts = [0];
 
-        public ArticleEntry(int lead, BytesRef bytes)
+        public ArticleEntry(int last, BytesRef bytes)
         {
-            Lead = lead;
             _bytes = bytes;
             var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
             var at = span.IndexOf((byte)'\n');
@@ -183,6 +184,8 @@ internal sealed class SentenceTable
                 var next = span[(at + 1)..].IndexOf((byte)'\n');
                 at = next < 0 ? -1 : at + 1 + next;
             }
+
+            Lead = last - Sentences + 1; // the entry is on the last of the article's documents
         }
 
         /// <summary>The lead sentence's top-level document number.</summary>

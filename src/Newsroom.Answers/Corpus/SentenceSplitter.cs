@@ -60,7 +60,7 @@ public sealed class SentenceSplitter
         var start = iterator.First();
         for (var end = iterator.Next(); end != BreakIterator.Done; start = end, end = iterator.Next())
         {
-            var sentence = paragraph[start..end].Trim();
+            var sentence = paragraph.AsSpan(start, end - start).Trim().ToString();
             if (sentence.Length == 0)
             {
                 continue;
@@ -99,6 +99,11 @@ public sealed class SentenceSplitter
 
     private static bool EndsWithAbbreviation(string sentence)
     {
+        if (sentence.Length == 0 || sentence[^1] != '.')
+        {
+            return false; // every abbreviation ends with a full stop
+        }
+
         foreach (var abbreviation in Abbreviations)
         {
             if (sentence.EndsWith(abbreviation, StringComparison.Ordinal) &&

@@ -441,13 +441,30 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         {
             foreach (var c in paragraph.Text)
             {
-                if (char.IsLetterOrDigit(c))
+                // ASCII first, inline: this loop runs over every character of the archive.
+                char kept;
+                if (char.IsAscii(c))
                 {
-                    Put(hash, chunk, bytes, ref length, char.ToLowerInvariant(c));
+                    if (!char.IsAsciiLetterOrDigit(c))
+                    {
+                        continue;
+                    }
+
+                    kept = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
                 }
+                else if (char.IsLetterOrDigit(c))
+                {
+                    kept = char.ToLowerInvariant(c);
+                }
+                else
+                {
+                    continue;
+                }
+
+                length = Append(hash, chunk, bytes, length, kept);
             }
 
-            Put(hash, chunk, bytes, ref length, ' ');
+            length = Append(hash, chunk, bytes, length, ' ');
         }
 
         hash.AppendData(bytes[..Encoding.UTF8.GetBytes(chunk[..length], bytes)]);
@@ -456,7 +473,8 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
         identities.Add("text:" + Convert.ToHexString(digest[..16]));
         return identities;
 
-        static void Put(IncrementalHash hash, Span<char> chunk, Span<byte> bytes, ref int length, char c)
+        // Appends c to the chunk, hashing the chunk first when it is full; returns the chunk's new length.
+        static int Append(IncrementalHash hash, Span<char> chunk, Span<byte> bytes, int length, char c)
         {
             if (length == chunk.Length)
             {
@@ -464,7 +482,8 @@ public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndex
                 length = 0;
             }
 
-            chunk[length++] = c;
+            chunk[length] = c;
+            return length + 1;
         }
     }
 }
@@ -488,7 +507,7 @@ public static class SentenceDocuments
     {
         var texts = encoder is null ? null : new List<string>();
         var documents = new List<Document>();
-        var terms = new List<AnalysedTerms.SentenceTerms>();
+        var tokens = new ArticleTokens(analyzer);
         // Fields with the same value on every sentence are one instance shared by all: IndexWriter
         // takes the block's documents one after another, and an untokenised field's token stream
         // (made by reflection in Lucene.Net) is then made once per article instead of once per sentence.
@@ -496,7 +515,6 @@ public static class SentenceDocuments
         var fileField = article.Key == fileKey ? null : new StringField(SentenceFields.File, fileKey, Field.Store.NO);
         var sourceKeyField = article.Source is null ? null : new StringField(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(article.Source), Field.Store.NO);
         var publishedField = article.Published is { } date ? new Int64Field(SentenceFields.Published, date.UtcTicks, SentenceFields.PublishedIndexedType) : null;
-        var attributes = new Lucene.Net.Util.AttributeSource();
         foreach (var paragraph in article.Paragraphs)
         {
             var sentences = splitter.Split(paragraph.Text);
@@ -505,18 +523,15 @@ public static class SentenceDocuments
             {
                 var offset = OffsetOf(paragraph.Text, sentences[i], cursor);
                 cursor = offset + 1;
-                var tokens = AnalysedTerms.Tokens(analyzer, sentences[i]);
                 var lead = documents.Count == 0;
                 var document = new Document
                 {
                     lead ? new StringField(SentenceFields.Article, article.Key, Field.Store.YES) : articleField,
-                    new StoredField(SentenceFields.Text, sentences[i]),
-                    new TextField(SentenceFields.Text, AnalysedTerms.Replay(attributes, tokens, sentences[i].Length)),
+                    tokens.Sentence(sentences[i], i, sentences.Count),
                     new StoredField(SentenceFields.Paragraph, paragraph.Number),
                     new StoredField(SentenceFields.Sentence, i + 1),
                     new StoredField(SentenceFields.Offset, offset),
                 };
-                terms.Add(new AnalysedTerms.SentenceTerms(i, sentences.Count, tokens));
                 texts?.Add(sentences[i]);
                 if (fileField is not null)
                 {
@@ -577,9 +592,9 @@ public static class SentenceDocuments
         if (documents.Count > 0)
         {
             // What ranking reads of a candidate, its neighbours and its headline (QuestionAnswerer):
-            // column-stride doc values on the lead sentence, instead of indexing the paragraph again
-            // with every sentence.
-            documents[0].Add(new BinaryDocValuesField(SentenceFields.Terms, AnalysedTerms.ArticleToBytes(AnalysedTerms.Of(analyzer, article.Title), terms)));
+            // column-stride doc values on the last sentence (written from the terms the index writer
+            // made of the sentences before it: see ArticleTokens).
+            documents[^1].Add(tokens.Entry(article.Title));
         }
 
         if (encoder is not null && texts!.Count > 0)

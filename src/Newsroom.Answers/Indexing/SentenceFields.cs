@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 public static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 
     /// <summary>
     /// The unique id, "key#paragraph.sentence", of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
@@ -89,12 +89,15 @@ public static class SentenceFields
     public const string Text = "text";
 
     /// <summary>
-    /// On an article's lead sentence: the headline's analysed terms, then each sentence's place in its
-    /// paragraph and analysed terms in order (binary doc values, see <see cref="AnalysedTerms.ArticleToBytes"/>):
+    /// On an article's last sentence: the headline's analysed terms, then each sentence's place in its
+    /// paragraph and analysed terms in order (binary doc values, see <see cref="ArticleTokens"/>):
     /// what ranking reads of a candidate, its neighbours and its headline without re-analysing or
     /// decompressing stored text. An article's sentences are added as one block, so sentence k of
-    /// an article is the document k after its lead, and a paragraph's other sentences are the
-    /// documents right before and after.
+    /// an article is the document k after its lead, the lead is as many documents before the entry
+    /// as the entry has sentence lines, less one, and a paragraph's other sentences are the documents
+    /// right before and after. On the last sentence, not the lead, because the index writer takes a
+    /// block's documents in order: the entry is then written from the terms the writer made of the
+    /// sentences before it, instead of analysing every sentence twice.
     /// </summary>
     public const string Terms = "terms";
 

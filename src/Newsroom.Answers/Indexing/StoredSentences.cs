@@ -41,30 +41,46 @@ public static class StoredSentences
 
     /// <summary>
     /// The lead sentence of the article sentence <paramref name="doc"/> (a top-level document number)
-    /// belongs to: the nearest document at or before it with a <see cref="SentenceFields.Terms"/>
-    /// entry (an article is one block of documents, in one segment); -1 when there is none.
+    /// belongs to, found from the article's <see cref="SentenceFields.Terms"/> entry on its last
+    /// sentence (an article is one block of documents, in one segment); -1 when there is none.
     /// </summary>
     public static int LeadOf(IndexReader reader, int doc)
     {
         var leaves = reader.Leaves;
         var context = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var local = LeadOf(context.AtomicReader.GetDocsWithField(SentenceFields.Terms), doc - context.DocBase);
-        return local < 0 ? -1 : context.DocBase + local;
-    }
-
-    /// <summary>As <see cref="LeadOf(IndexReader, int)"/> within one segment, given which of its documents have a <see cref="SentenceFields.Terms"/> entry.</summary>
-    public static int LeadOf(IBits? hasTerms, int local)
-    {
-        if (hasTerms is null)
+        var local = doc - context.DocBase;
+        var last = LastOf(context.AtomicReader.GetDocsWithField(SentenceFields.Terms), local, context.AtomicReader.MaxDoc);
+        if (last < 0 || context.AtomicReader.GetBinaryDocValues(SentenceFields.Terms) is not { } entries)
         {
             return -1;
         }
 
-        while (local >= 0 && !hasTerms.Get(local))
+        var entry = new BytesRef();
+        entries.Get(last, entry);
+        var lead = last - SentencesIn(entry) + 1;
+        return lead < 0 || lead > local ? -1 : context.DocBase + lead;
+    }
+
+    /// <summary>
+    /// Within one segment, the last sentence of the article document <paramref name="local"/> belongs
+    /// to: the nearest document at or after it that has a <see cref="SentenceFields.Terms"/> entry
+    /// (<paramref name="entries"/>); -1 when there is none.
+    /// </summary>
+    public static int LastOf(IBits? entries, int local, int maxDoc)
+    {
+        if (entries is null)
         {
-            local--;
+            return -1;
         }
 
-        return local;
+        while (local < maxDoc && !entries.Get(local))
+        {
+            local++;
+        }
+
+        return local < maxDoc ? local : -1;
     }
+
+    /// <summary>How many sentences an article's <see cref="SentenceFields.Terms"/> entry describes (a line each, after the headline's).</summary>
+    public static int SentencesIn(BytesRef entry) => entry.Bytes.AsSpan(entry.Offset, entry.Length).Count((byte)'\n');
 }
