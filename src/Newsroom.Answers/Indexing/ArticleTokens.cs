@@ -233,25 +233,23 @@ public sealed class ArticleTokens
         public override BytesRef GetBinaryValue() => _bytes ??= article.ToBytes(title);
     }
 
+    /// <summary>The attributes of a token this class keeps: its term, position increment and offsets.</summary>
+    private readonly record struct TokenAttributes(ICharTermAttribute Term, IPositionIncrementAttribute Increment, IOffsetAttribute Offset)
+    {
+        public static TokenAttributes Of(AttributeSource stream) =>
+            new(stream.AddAttribute<ICharTermAttribute>(), stream.AddAttribute<IPositionIncrementAttribute>(), stream.AddAttribute<IOffsetAttribute>());
+    }
+
     /// <summary>Passes the analyzer's tokens on unchanged, keeping each in the article's arrays; the sentence is recorded at the end of the stream.</summary>
     private sealed class RecordingFilter : TokenFilter
     {
         private readonly ArticleTokens _article;
         private readonly SentenceSlot _sentence;
-        private readonly ICharTermAttribute _term;
-        private readonly IPositionIncrementAttribute _increment;
-        private readonly IOffsetAttribute _offset;
+        private readonly TokenAttributes _token;
         private int _first;
 
         public RecordingFilter(TokenStream input, ArticleTokens article, SentenceSlot sentence)
-            : base(input)
-        {
-            _article = article;
-            _sentence = sentence;
-            _term = AddAttribute<ICharTermAttribute>();
-            _increment = AddAttribute<IPositionIncrementAttribute>();
-            _offset = AddAttribute<IOffsetAttribute>();
-        }
+            : base(input) => (_article, _sentence, _token) = (article, sentence, TokenAttributes.Of(this));
 
         public override void Reset()
         {
@@ -266,7 +264,7 @@ public sealed class ArticleTokens
                 return false;
             }
 
-            _article.Append(_term, _increment.PositionIncrement, _offset.StartOffset, _offset.EndOffset);
+            _article.Append(_token.Term, _token.Increment.PositionIncrement, _token.Offset.StartOffset, _token.Offset.EndOffset);
             return true;
         }
 
@@ -286,20 +284,11 @@ public sealed class ArticleTokens
     {
         private readonly ArticleTokens _article;
         private readonly SentenceSlot _sentence;
-        private readonly ICharTermAttribute _term;
-        private readonly IPositionIncrementAttribute _increment;
-        private readonly IOffsetAttribute _offset;
+        private readonly TokenAttributes _token;
         private int _next;
 
         public ReplayStream(AttributeSource attributes, ArticleTokens article, SentenceSlot sentence)
-            : base(attributes)
-        {
-            _article = article;
-            _sentence = sentence;
-            _term = AddAttribute<ICharTermAttribute>();
-            _increment = AddAttribute<IPositionIncrementAttribute>();
-            _offset = AddAttribute<IOffsetAttribute>();
-        }
+            : base(attributes) => (_article, _sentence, _token) = (article, sentence, TokenAttributes.Of(this));
 
         public override bool IncrementToken()
         {
@@ -310,16 +299,16 @@ public sealed class ArticleTokens
 
             ClearAttributes();
             var token = _article._tokens[_sentence.FirstToken + _next++];
-            _term.CopyBuffer(_article._chars, token.CharStart, token.Length);
-            _increment.PositionIncrement = token.Increment;
-            _offset.SetOffset(token.Start, token.End);
+            _token.Term.CopyBuffer(_article._chars, token.CharStart, token.Length);
+            _token.Increment.PositionIncrement = token.Increment;
+            _token.Offset.SetOffset(token.Start, token.End);
             return true;
         }
 
         public override void End()
         {
             base.End();
-            _offset.SetOffset(_sentence.Text.Length, _sentence.Text.Length);
+            _token.Offset.SetOffset(_sentence.Text.Length, _sentence.Text.Length);
         }
 
         public override void Reset()
