@@ -21,7 +21,7 @@ internal sealed partial record Arguments(int Sentences, int Questions, int Seed,
             Math.Max(1, int.Parse(Value("--rounds") ?? "3", CultureInfo.InvariantCulture)),
             // Template sentences for the generated corpus: "seed" (the seed article alone) or a
             // SQuAD-format file, relative to the repository root, whose paragraphs join the seed's.
-            Value("--templates") ?? "../shared/eval/squad-v1.1-dev-even.json");
+            Value("--templates") ?? "tests/Data/squad/squad-v1.1-dev-even.json");
     }
 
     public static string RepositoryRoot()

@@ -13,7 +13,7 @@ using System.Diagnostics;
 namespace Newsroom.Evaluation;
 
 /// <summary>
-/// The plain baseline of shared/eval/README.md: one Lucene document per sentence, Lucene's
+/// The plain baseline of the SQuAD protocol (tests/Data/squad/README.md): one Lucene document per sentence, Lucene's
 /// <see cref="EnglishAnalyzer"/>, BM25 with its default parameters, and an OR of the question's
 /// analysed terms. It indexes the same sentences as the product (same paragraphs, same splitter),
 /// so the two rows differ only in how a question is matched and ranked.

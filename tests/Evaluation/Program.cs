@@ -4,10 +4,10 @@ using Newsroom.Answers.Semantic;
 using Newsroom.Evaluation;
 using System.Globalization;
 
-// Answer quality on a SQuAD-format file, by the protocol of shared/eval/README.md.
+// Answer quality on a SQuAD-format file, by the protocol in tests/Data/squad/README.md.
 // Settings: the repository's appsettings.json ("Answers" is what the bot runs with), overridable
 // on the command line like the bot's (--Answers:MinConfidence=0.4), plus
-//   --Evaluation:File=path     SQuAD-format file (default ../shared/eval/squad-v1.1-dev-even.json from the repository root)
+//   --Evaluation:File=path     SQuAD-format file (default tests/Data/squad/squad-v1.1-dev-even.json, relative to the repository root)
 //   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
 //   --Evaluation:ShowMisses=N  print N questions whose first citation missed, with what was cited (to read why)
 //   --Evaluation:Semantic=true rank with the meaning model too, as the bot does with Index:Semantic (Newsroom.Answers.Semantic; slow to index)
@@ -122,7 +122,7 @@ namespace Newsroom.Evaluation
     /// <summary>The "Evaluation" settings (command line).</summary>
     internal sealed class EvaluationSettings
     {
-        public string File { get; set; } = "../shared/eval/squad-v1.1-dev-even.json";
+        public string File { get; set; } = "tests/Data/squad/squad-v1.1-dev-even.json";
 
         public int Every { get; set; } = 1;
 

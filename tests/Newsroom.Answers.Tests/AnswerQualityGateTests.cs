@@ -4,7 +4,7 @@ namespace Newsroom.Answers.Tests;
 
 /// <summary>
 /// The quality gate: the evaluation program's own code (README, "Measuring answer quality") on
-/// every 15th question of the SQuAD file in ../shared/eval (CC BY-SA 4.0). The floors sit a little
+/// every 15th question of the SQuAD file in tests/Data/squad (CC BY-SA 4.0, attribution beside it). The floors sit a little
 /// under what the answering reached when they were set, so a change that makes answers worse
 /// fails CI; raise them when answers get better.
 /// </summary>
@@ -14,15 +14,15 @@ public sealed class AnswerQualityGateTests
 
     private static readonly Lazy<SquadFile> File = new(() => SquadFile.Load(SquadPath));
 
-    /// <summary>The SQuAD file in ../shared/eval, loaded once.</summary>
+    /// <summary>The SQuAD file in tests/Data/squad, loaded once.</summary>
     internal static SquadFile Squad => File.Value;
 
     private static string SquadPath
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TestCorpus.RepositoryCorpus)!, "..", "shared", "eval", "squad-v1.1-dev-even.json"));
-            Assert.True(System.IO.File.Exists(path), $"The quality gate needs {path} (shared/ beside the repository, as in CI).");
+            var path = Path.Combine(Path.GetDirectoryName(TestCorpus.RepositoryCorpus)!, "tests", "Data", "squad", "squad-v1.1-dev-even.json");
+            Assert.True(System.IO.File.Exists(path), $"The quality gate needs {path}, which is part of the repository.");
             return path;
         }
     }

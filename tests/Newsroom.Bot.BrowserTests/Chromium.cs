@@ -25,20 +25,3 @@ internal static class Chromium
         return (playwright, browser);
     }
 }
-
-/// <summary>
-/// A test that needs chromium: skipped with a message on a developer machine without it, but never
-/// in CI (CI=true), where a missing browser must fail the run instead of hiding the tests.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!Chromium.IsInstalled && !ci)
-        {
-            Skip = $"{Chromium.ExecutablePath} is missing: apt-get install -y chromium (.ci/run does this)";
-        }
-    }
-}

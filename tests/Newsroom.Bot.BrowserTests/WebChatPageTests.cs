@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Newsroom.Testing;
 
 namespace Newsroom.Bot.BrowserTests;
 
@@ -32,7 +33,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    [BrowserFact]
+    [SystemFact("chromium")]
     public async Task A_question_on_the_page_gets_a_cited_answer_whose_link_opens_in_a_new_tab()
     {
         var page = await OpenAsync(await NewContextAsync());
@@ -64,7 +65,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         Assert.Empty(_pageErrors);
     }
 
-    [BrowserFact]
+    [SystemFact("chromium")]
     public async Task Each_page_load_is_a_conversation_of_its_own()
     {
         var context = await NewContextAsync();

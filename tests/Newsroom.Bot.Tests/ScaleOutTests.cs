@@ -20,7 +20,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
     private const int Conversations = 16;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    [ScaleOutFact]
+    [SystemFact("nginx", "redis-server")]
     public async Task Killing_one_instance_under_load_loses_no_conversation()
     {
         await using var cluster = await Cluster.StartAsync(redis: true);
@@ -40,7 +40,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         Assert.True(run.AnsweredBySurvivorOnly, $"the killed instance answered after it was killed\n{run.Summary}");
     }
 
-    [ScaleOutFact]
+    [SystemFact("nginx", "redis-server")]
     public async Task Without_a_shared_store_follow_ups_behind_the_balancer_lose_their_thread()
     {
         // The same two instances keeping state in their own memory: round-robin sends every other
@@ -547,25 +547,5 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
 
         private string Name(string upstream) =>
             ports.ToList().FindIndex(p => upstream.EndsWith($":{p}", StringComparison.Ordinal)) switch { 0 => "A", 1 => "B", _ => upstream };
-    }
-}
-
-/// <summary>
-/// A test that needs Debian's nginx and redis-server: skipped with a message on a developer
-/// machine without them, but never in CI (CI set), where missing servers must fail the run.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class ScaleOutFactAttribute : FactAttribute
-{
-    public ScaleOutFactAttribute()
-    {
-        var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
-        var missing = new[] { (Path: Nginx.Executable, Package: "nginx"), (Path: "/usr/bin/redis-server", Package: "redis-server") }
-            .Where(server => !File.Exists(server.Path))
-            .ToList();
-        if (missing.Count > 0 && !ci)
-        {
-            Skip = $"{string.Join(" and ", missing.Select(m => m.Path))} missing: apt-get install -y {string.Join(' ', missing.Select(m => m.Package))} (.ci/run does this)";
-        }
     }
 }
