@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Newsroom.Answers.Answering;
+using Newsroom.Bot.Channels.Teams;
 using Newtonsoft.Json.Linq;
 using ChannelIds = Microsoft.Bot.Connector.Channels;
 
@@ -12,8 +13,7 @@ namespace Newsroom.Bot.Conversation;
 /// "More" and "Context" are imBack buttons: they post the very words a user could type, so the
 /// bot handles one path and the transcript reads naturally. Thumbs are messageBack buttons whose
 /// value names the answer, so a vote on an older answer is recorded against the right question.
-/// In Teams the native feedback loop (channelData.feedbackLoopEnabled, answered by the
-/// "message/submitAction" invoke) replaces the thumb buttons.
+/// In Teams the native feedback loop (<see cref="TeamsFeedbackLoop"/>) replaces the thumb buttons.
 /// </summary>
 public sealed class AnswerActions
 {
@@ -41,7 +41,7 @@ public sealed class AnswerActions
 
         if (channelId == ChannelIds.Msteams)
         {
-            EnableTeamsFeedbackLoop(reply);
+            TeamsFeedbackLoop.Enable(reply);
         }
         else
         {
@@ -68,33 +68,10 @@ public sealed class AnswerActions
     }
 
     /// <summary>
-    /// The vote in Teams' feedback-loop invoke ("message/submitAction", actionName "feedback",
-    /// actionValue {reaction, feedback}); feedback is a JSON string like {"feedbackText":"…"}.
-    /// Null when the invoke is something else or malformed.
-    /// </summary>
-    public static Vote? ReadFeedbackInvoke(IInvokeActivity activity)
-    {
-        if (activity.Name != "message/submitAction")
-        {
-            return null;
-        }
-
-        var json = AsObject(activity.Value);
-        if (json is null || (string?)json["actionName"] != FeedbackAction || json["actionValue"] is not JObject action)
-        {
-            return null;
-        }
-
-        return action["reaction"] is JValue { Value: "like" or "dislike" } reaction
-            ? new Vote((string)reaction!, null, Comment(action["feedback"]))
-            : null;
-    }
-
-    /// <summary>
     /// A JSON object from an activity's value, or null for anything else: the value comes from
     /// the client as any JSON (an array, a string, a number) and must never make the turn fail.
     /// </summary>
-    private static JObject? AsObject(object? value) => value switch
+    internal static JObject? AsObject(object? value) => value switch
     {
         null or string => null,
         JObject json => json,
@@ -102,42 +79,10 @@ public sealed class AnswerActions
         _ => JToken.FromObject(value) as JObject,
     };
 
-    private static string? Comment(JToken? feedback)
-    {
-        var text = feedback?.Type == JTokenType.String ? (string?)feedback : feedback?.ToString();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            if (JToken.Parse(text) is not JObject parsed)
-            {
-                return text.Trim();
-            }
-
-            var said = ((string?)parsed["feedbackText"])?.Trim();
-            return string.IsNullOrEmpty(said) ? null : said;
-        }
-        catch (Newtonsoft.Json.JsonReaderException)
-        {
-            return text.Trim(); // a client that sends the comment as plain text
-        }
-    }
-
     private static CardAction Thumb(string emoji, string reaction, string answerId) => new(ActionTypes.MessageBack, emoji)
     {
         Text = emoji,
         DisplayText = emoji,
         Value = new JObject { [ActionKey] = FeedbackAction, ["reaction"] = reaction, ["answer"] = answerId },
     };
-
-    private static void EnableTeamsFeedbackLoop(IMessageActivity reply)
-    {
-        // Keep whatever channelData others put there (citations, AI labels): only add the flag.
-        var channelData = reply.ChannelData as JObject ?? (reply.ChannelData is null ? [] : JObject.FromObject(reply.ChannelData));
-        channelData["feedbackLoopEnabled"] = true;
-        reply.ChannelData = channelData;
-    }
 }

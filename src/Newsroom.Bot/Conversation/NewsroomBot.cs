@@ -142,7 +142,7 @@ public sealed partial class NewsroomBot(
     /// <inheritdoc />
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (AnswerActions.ReadFeedbackInvoke(turnContext.Activity) is not { } vote)
+        if (TeamsFeedbackLoop.ReadInvoke(turnContext.Activity) is not { } vote)
         {
             return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
         }
