@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Newsroom.Bot.Tests;
@@ -9,8 +12,10 @@ namespace Newsroom.Bot.Tests;
 /// <summary>
 /// Emulator mode (no MicrosoftAppId) authenticates nobody, so the serviceUrl an activity names is
 /// the only thing deciding where the bot POSTs its replies: it must not be anywhere a stranger
-/// chooses. These tests put the "stranger's" server on this machine's own network address, which
-/// is not loopback, so a reply that should not be sent would be seen arriving.
+/// chooses. The "stranger's" server is named by an unresolvable <c>.invalid</c> host, which the
+/// policy must treat as off this machine; the bot's outgoing HTTP connections are routed to a
+/// channel stand-in on loopback, so a reply that should not be sent would be seen arriving, and no
+/// request ever leaves this machine.
 /// </summary>
 public sealed class ServiceUrlTests
 {
@@ -29,56 +34,69 @@ public sealed class ServiceUrlTests
         text = Question,
     };
 
-    /// <summary>This machine's first IPv4 address that is not loopback (a container, a laptop on a network: there is one).</summary>
-    private static string NetworkAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(nic => nic.OperationalStatus == OperationalStatus.Up && nic.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-            ?.ToString() ?? throw new InvalidOperationException("This machine has no network address besides loopback to run the test on");
+    /// <summary>A service URL on a host name no resolver knows: off this machine as far as the policy can tell.</summary>
+    private static string Elsewhere(FakeChannel channel) => $"http://stranger.invalid:{new Uri(channel.ServiceUrl).Port}/";
+
+    /// <summary>
+    /// The host with every outgoing HTTP connection of the bot (replies, token and metadata
+    /// requests) made to <paramref name="channel"/> on loopback, whatever host name was asked for.
+    /// </summary>
+    private static HttpClient ClientRoutedTo(BotHost host, FakeChannel channel)
+    {
+        var port = new Uri(channel.ServiceUrl).Port;
+        return host.WithWebHostBuilder(web => web.ConfigureServices(services => services.ConfigureHttpClientDefaults(client =>
+            client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectCallback = async (_, cancellation) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellation);
+                    return new NetworkStream(socket, ownsSocket: true);
+                },
+            })))).CreateClient();
+    }
 
     [Fact]
     public async Task In_emulator_mode_a_service_url_off_this_machine_is_refused_with_403_and_gets_no_post()
     {
-        await using var elsewhere = await FakeChannel.StartAsync(NetworkAddress());
+        await using var channel = await FakeChannel.StartAsync();
         await using var host = new BotHost();
 
-        var response = await host.CreateClient().PostAsJsonAsync("/api/messages", Message(elsewhere.ServiceUrl));
+        var response = await ClientRoutedTo(host, channel).PostAsJsonAsync("/api/messages", Message(Elsewhere(channel)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Bot:AllowedServiceUrls", await response.Content.ReadAsStringAsync());
-        Assert.Empty(elsewhere.TakeAll());
+        Assert.Empty(channel.TakeAll());
         var refused = Assert.Single(host.Logs.Entries, entry => entry.StartsWith("Warning Newsroom.Bot: Refused an activity", StringComparison.Ordinal));
-        Assert.Contains(new Uri(elsewhere.ServiceUrl).Authority, refused);
+        Assert.Contains(new Uri(Elsewhere(channel)).Authority, refused);
         Assert.Contains("Bot:AllowedServiceUrls", refused);
     }
 
     [Fact]
     public async Task A_service_url_listed_in_the_settings_gets_its_replies()
     {
-        await using var listed = await FakeChannel.StartAsync(NetworkAddress());
-        await using var host = new BotHost(settings: new() { ["Bot:AllowedServiceUrls:0"] = listed.ServiceUrl });
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost(settings: new() { ["Bot:AllowedServiceUrls:0"] = Elsewhere(channel) });
 
-        var response = await host.CreateClient().PostAsJsonAsync("/api/messages", Message(listed.ServiceUrl));
+        var response = await ClientRoutedTo(host, channel).PostAsJsonAsync("/api/messages", Message(Elsewhere(channel)));
 
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
-        var answer = Assert.Single(listed.TakeAll(), reply => (string?)reply["type"] == "message");
+        var answer = Assert.Single(channel.TakeAll(), reply => (string?)reply["type"] == "message");
         Assert.Contains("Angola, Benin, Esvatini, Moldova and Rwanda", (string?)answer["text"]);
     }
 
     [Fact]
     public async Task With_expect_replies_any_service_url_is_answered_in_the_response_and_never_called()
     {
-        await using var elsewhere = await FakeChannel.StartAsync(NetworkAddress());
+        await using var channel = await FakeChannel.StartAsync();
         await using var host = new BotHost();
 
-        var response = await host.CreateClient().PostAsJsonAsync("/api/messages", Message(elsewhere.ServiceUrl, deliveryMode: "expectReplies"));
+        var response = await ClientRoutedTo(host, channel).PostAsJsonAsync("/api/messages", Message(Elsewhere(channel), deliveryMode: "expectReplies"));
 
         response.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Contains(body["activities"]!.AsArray(), a => ((string?)a!["text"] ?? string.Empty).Contains("Angola, Benin, Esvatini, Moldova and Rwanda"));
-        Assert.Empty(elsewhere.TakeAll()); // the SDK buffers expectReplies replies: nothing is POSTed anywhere
+        Assert.Empty(channel.TakeAll()); // the SDK buffers expectReplies replies: nothing is POSTed anywhere
     }
 
     [Fact]
@@ -90,5 +108,63 @@ public sealed class ServiceUrlTests
         var response = await host.CreateClient().PostAsJsonAsync("/api/messages", Message("https://smba.trafficmanager.net/emea/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"serviceUrl\": \"http://127.0.0.1:9/\", \"ServiceUrl\": \"{elsewhere}\"")]
+    [InlineData("\"serviceUrl\": \"{elsewhere}\", \"deliveryMode\": \"expectReplies\", \"DeliveryMode\": \"normal\"")]
+    [InlineData("\"serviceUrl\": \"{elsewhere}\", \"deliveryMode\": \"expectReplies\", \"deliveryMode\": \"normal\"")]
+    [InlineData("\"serviceUrl\": \"http://127.0.0.1:9/\", \"conversation\": {\"id\": \"c\", \"ID\": \"d\"}, \"x\": 1")]
+    public async Task An_activity_naming_one_property_twice_in_different_cases_is_refused_and_nothing_is_sent(string properties)
+    {
+        // The SDK reads names case-insensitively and keeps the last value: checked on one value, it
+        // would act on the other.
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+        var json = "{\"type\": \"message\", \"id\": \"1\", \"channelId\": \"emulator\", \"from\": {\"id\": \"u\"}, \"recipient\": {\"id\": \"bot\"}, " +
+            (properties.Contains("\"conversation\"", StringComparison.Ordinal) ? string.Empty : "\"conversation\": {\"id\": \"c\"}, ") +
+            "\"text\": \"" + Question + "\", " + properties.Replace("{elsewhere}", Elsewhere(channel) + "api/", StringComparison.Ordinal) + "}";
+
+        var response = await ClientRoutedTo(host, channel).PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("appears more than once", await response.Content.ReadAsStringAsync());
+        await Task.Delay(200);
+        Assert.Empty(channel.TakeAll());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    [InlineData(null)]
+    public async Task An_activity_not_sent_as_json_is_refused_with_415_so_no_web_page_can_post_one_across_origins(string? contentType)
+    {
+        // The three content types a page may send cross-origin without asking first (a CORS "simple request"), and none.
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+        var content = JsonContent.Create(Message("http://127.0.0.1:9/", deliveryMode: "expectReplies"));
+        content.Headers.ContentType = contentType is null ? null : new MediaTypeHeaderValue(contentType);
+
+        var response = await ClientRoutedTo(host, channel).PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.DoesNotContain("Angola", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_service_url_spelled_in_another_case_is_checked_as_the_sdk_reads_it()
+    {
+        // "DeliveryMode" alone is what the SDK takes as the delivery mode: the check reads it too.
+        await using var channel = await FakeChannel.StartAsync();
+        await using var host = new BotHost();
+        var json = "{\"type\": \"message\", \"id\": \"1\", \"channelId\": \"emulator\", \"from\": {\"id\": \"u\"}, \"recipient\": {\"id\": \"bot\"}, " +
+            "\"conversation\": {\"id\": \"c\"}, \"text\": \"" + Question + "\", \"serviceUrl\": \"" + Elsewhere(channel) + "\", \"DeliveryMode\": \"expectReplies\"}";
+
+        var response = await ClientRoutedTo(host, channel).PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Contains("Angola, Benin, Esvatini, Moldova and Rwanda", await response.Content.ReadAsStringAsync());
+        Assert.Empty(channel.TakeAll());
     }
 }

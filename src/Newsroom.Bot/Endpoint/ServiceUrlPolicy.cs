@@ -68,8 +68,9 @@ public sealed class ServiceUrlPolicy
         using (var document = await JsonDocument.ParseAsync(request.Body, Parsing, http.RequestAborted))
         {
             // ActivityShape has checked that serviceUrl is an absolute http(s) URL.
-            serviceUrl = document.RootElement.GetProperty("serviceUrl").GetString();
-            deliveryMode = document.RootElement.TryGetProperty("deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String ? mode.GetString() : null;
+            ActivityShape.TryGetProperty(document.RootElement, "serviceUrl", out var url);
+            serviceUrl = url.GetString();
+            deliveryMode = ActivityShape.TryGetProperty(document.RootElement, "deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String ? mode.GetString() : null;
         }
 
         request.Body.Position = 0;
