@@ -7,6 +7,7 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
 
@@ -78,6 +79,35 @@ public sealed class AuthenticationTests
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("unsigned")]
+    [InlineData("signed with the app password")]
+    [InlineData("self-signed")]
+    [InlineData("expired")]
+    [InlineData("from the emulator's issuer")]
+    public async Task A_token_that_cannot_be_checked_because_the_signing_keys_are_unreachable_is_refused_with_401_and_the_keys_are_not_fetched_per_request(string kind)
+    {
+        using var outage = new KeyServerOutage();
+        await using var host = new BotHost(settings: Credentials());
+        var client = host.ClientRoutedTo(outage.Port);
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Message("Who was deported to Libya?")) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(kind));
+
+            var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Libya", body, StringComparison.Ordinal);
+        }
+
+        Assert.InRange(outage.Connections, 0, 1);
+        Assert.Single(host.Logs.Entries, entry => entry.StartsWith("Warning", StringComparison.Ordinal) && entry.Contains("signing keys could not be fetched", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -182,6 +212,76 @@ public sealed class AuthenticationTests
 
         Assert.Contains("MicrosoftAppId", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A token as an attacker would make one: for the bot's app id and a Bot Framework issuer, never signed by the Bot Framework.</summary>
+    private static string Token(string kind)
+    {
+        const string ChannelIssuer = "https://api.botframework.com";
+        const string EmulatorIssuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
+        var now = DateTime.UtcNow;
+        var claims = new ClaimsIdentity([new Claim("serviceurl", "https://smba.trafficmanager.net/emea/"), new Claim("appid", AppId), new Claim("ver", "1.0")]);
+        SecurityTokenDescriptor Descriptor(string issuer, SecurityKey? key, string algorithm, DateTime expires) => new()
+        {
+            Issuer = issuer,
+            Audience = AppId,
+            IssuedAt = expires.AddHours(-1),
+            NotBefore = expires.AddHours(-1),
+            Expires = expires,
+            Subject = claims,
+            SigningCredentials = key is null ? null : new SigningCredentials(key, algorithm),
+        };
+        var handler = new JwtSecurityTokenHandler();
+        using var rsa = RSA.Create(2048);
+        var selfSigned = new RsaSecurityKey(rsa) { KeyId = "attacker" };
+        return kind switch
+        {
+            "unsigned" => handler.WriteToken(handler.CreateJwtSecurityToken(Descriptor(ChannelIssuer, null, SecurityAlgorithms.None, now.AddMinutes(10)))),
+            "signed with the app password" => handler.WriteToken(handler.CreateJwtSecurityToken(Descriptor(ChannelIssuer, new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(Password)), SecurityAlgorithms.HmacSha256, now.AddMinutes(10)))),
+            "self-signed" => handler.WriteToken(handler.CreateJwtSecurityToken(Descriptor(ChannelIssuer, selfSigned, SecurityAlgorithms.RsaSha256, now.AddMinutes(10)))),
+            "expired" => handler.WriteToken(handler.CreateJwtSecurityToken(Descriptor(ChannelIssuer, selfSigned, SecurityAlgorithms.RsaSha256, now.AddHours(-1)))),
+            "from the emulator's issuer" => handler.WriteToken(handler.CreateJwtSecurityToken(Descriptor(EmulatorIssuer, selfSigned, SecurityAlgorithms.RsaSha256, now.AddMinutes(10)))),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+
+    /// <summary>
+    /// The Bot Framework's key server during an outage, on loopback: every connection is accepted,
+    /// counted and dropped. The host's outgoing connections are routed here (<see cref="LoopbackRouting"/>),
+    /// so its key fetches fail as they would without a network, and nothing leaves this machine.
+    /// </summary>
+    private sealed class KeyServerOutage : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _connections;
+
+        public KeyServerOutage()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public int Connections => Volatile.Read(ref _connections);
+
+        public void Dispose() => _listener.Stop();
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    using var connection = await _listener.AcceptTcpClientAsync();
+                    Interlocked.Increment(ref _connections);
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Stopped.
+            }
+        }
     }
 
     /// <summary>A well-formed JWT for the bot's app id, signed with a key nobody trusts.</summary>

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -37,24 +34,7 @@ public sealed class ServiceUrlTests
     /// <summary>A service URL on a host name no resolver knows: off this machine as far as the policy can tell.</summary>
     private static string Elsewhere(FakeChannel channel) => $"http://stranger.invalid:{new Uri(channel.ServiceUrl).Port}/";
 
-    /// <summary>
-    /// The host with every outgoing HTTP connection of the bot (replies, token and metadata
-    /// requests) made to <paramref name="channel"/> on loopback, whatever host name was asked for.
-    /// </summary>
-    private static HttpClient ClientRoutedTo(BotHost host, FakeChannel channel)
-    {
-        var port = new Uri(channel.ServiceUrl).Port;
-        return host.WithWebHostBuilder(web => web.ConfigureServices(services => services.ConfigureHttpClientDefaults(client =>
-            client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, cancellation) =>
-                {
-                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellation);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-            })))).CreateClient();
-    }
+    private static HttpClient ClientRoutedTo(BotHost host, FakeChannel channel) => host.ClientRoutedTo(new Uri(channel.ServiceUrl).Port);
 
     [Fact]
     public async Task In_emulator_mode_a_service_url_off_this_machine_is_refused_with_403_and_gets_no_post()

@@ -54,7 +54,10 @@ public static class NewsroomServices
         builder.Services.AddOptions<BotCredentials>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new GuardedAuthentication(
+            sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GuardedAuthentication>>()));
         // One adapter for every channel: /api/messages uses it through the interface, the local Direct Line directly.
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
