@@ -164,6 +164,58 @@ public sealed class HttpProtectionTests
         Assert.NotEqual(HttpStatusCode.TooManyRequests, other[0]);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", null)]
+    [InlineData("10.20.0.7", "10.20.0.7")]
+    [InlineData("10.20.0.7", "10.20.0.0/24")]
+    public async Task Users_behind_a_known_reverse_proxy_each_get_their_own_web_chat_rate_limit(string proxy, string? knownProxies)
+    {
+        // Twelve people behind one proxy, each well within the limit: none of them is refused.
+        var settings = new Dictionary<string, string?> { ["Http:WebChatPermitLimit"] = "3", ["Http:WebChatWindowSeconds"] = "600" };
+        if (knownProxies is not null)
+        {
+            settings["Http:KnownProxies:0"] = knownProxies;
+        }
+
+        await using var host = new BotHost(settings: settings);
+        host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var user = 1; user <= 12; user++)
+        {
+            statuses.AddRange(await StatusesFrom(host, proxy, count: 3, forwardedFor: $"203.0.113.{user}"));
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await StatusesFrom(host, proxy, count: 1, forwardedFor: "203.0.113.1"))[0]);
+    }
+
+    [Fact]
+    public async Task A_forwarded_address_from_a_client_that_is_not_a_known_proxy_is_ignored()
+    {
+        // Otherwise anyone could pick a new address for each request and never be limited.
+        await using var host = new BotHost(settings: new() { ["Http:WebChatPermitLimit"] = "3", ["Http:WebChatWindowSeconds"] = "600" });
+        host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 4; i++)
+        {
+            statuses.AddRange(await StatusesFrom(host, "10.30.0.9", count: 1, forwardedFor: $"203.0.113.{i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+    }
+
+    [Fact]
+    public async Task A_known_proxy_that_is_not_an_address_stops_the_bot_with_a_message_naming_the_setting()
+    {
+        await using var host = new BotHost(settings: new() { ["Http:KnownProxies:0"] = "proxy.example" });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Http:KnownProxies", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_bot_endpoint_is_not_rate_limited_by_client_address()
     {
@@ -220,7 +272,7 @@ public sealed class HttpProtectionTests
         Assert.DoesNotContain(token.Split('.')[2], host.Logs.All);
     }
 
-    private static async Task<List<HttpStatusCode>> StatusesFrom(BotHost host, string address, int count)
+    private static async Task<List<HttpStatusCode>> StatusesFrom(BotHost host, string address, int count, string? forwardedFor = null)
     {
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < count; i++)
@@ -230,6 +282,10 @@ public sealed class HttpProtectionTests
                 http.Request.Method = HttpMethods.Get;
                 http.Request.Path = "/v3/directline/conversations";
                 http.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                if (forwardedFor is not null)
+                {
+                    http.Request.Headers["X-Forwarded-For"] = forwardedFor;
+                }
             });
             statuses.Add((HttpStatusCode)context.Response.StatusCode);
         }
