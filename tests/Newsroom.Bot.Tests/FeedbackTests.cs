@@ -252,6 +252,25 @@ public sealed class FeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task The_feedback_command_prints_questions_and_comments_without_terminal_escapes_or_forged_lines()
+    {
+        const string Escape = "\u001b";
+        await _harness.Feedback.AppendAsync(new FeedbackEntry(DateTimeOffset.UtcNow, "dislike", "Which ports?" + Escape + "[2J" + Escape + "]0;owned\u0007",
+            [new FeedbackSentence("port-strike.md#1.1", StrikeCorpus.PortSentences[0])], "wrong\n\n👎 99  👍 0  “Forged question”\u202Edesrever", "webchat", "a1"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Feedback:File"] = _harness.FeedbackFile }).Build();
+        var output = new StringWriter();
+
+        Assert.Equal(0, FeedbackCommand.Run(configuration, output));
+
+        var text = output.ToString();
+        Assert.DoesNotContain(text, c => char.IsControl(c) && c is not '\n' and not '\r');
+        Assert.DoesNotContain('\u202E', text);
+        Assert.DoesNotContain(text.Split('\n'), line => line.StartsWith("👎 99", StringComparison.Ordinal));
+        Assert.Contains("Which ports?\\u001B[2J", text);
+        Assert.Contains("comment: wrong ⏎  ⏎ 👎 99", text);
+    }
+
+    [Fact]
     public void The_feedback_command_says_so_when_there_is_no_feedback_yet()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"newsroom-no-feedback-{Guid.NewGuid():N}.jsonl");
