@@ -216,6 +216,41 @@ public sealed class HttpProtectionTests
         Assert.Contains("Http:KnownProxies", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/")]
+    [InlineData("/api/messages")]
+    public async Task A_request_for_another_host_name_is_refused_so_a_web_page_cannot_rebind_its_name_to_this_bot(string path)
+    {
+        // DNS rebinding: a page at attacker.example points its name at 127.0.0.1 and reads the bot as its own origin.
+        await using var host = new BotHost();
+        var client = host.CreateClient();
+        using var request = new HttpRequestMessage(path == "/api/messages" ? HttpMethod.Post : HttpMethod.Get, path) { Content = path == "/api/messages" ? Json(Activity("hello")) : null };
+        request.Headers.Host = "attacker.example:3978";
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("articles", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("localhost:3978")]
+    [InlineData("127.0.0.1:3978")]
+    [InlineData("[::1]:3978")]
+    [InlineData("newsroom.example.org")]
+    public async Task The_bot_answers_to_its_own_names(string hostName)
+    {
+        await using var host = new BotHost(settings: new() { ["AllowedHosts"] = "localhost;127.0.0.1;[::1];newsroom.example.org" });
+        var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Host = hostName;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task The_bot_endpoint_is_not_rate_limited_by_client_address()
     {
