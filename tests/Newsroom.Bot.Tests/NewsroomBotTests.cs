@@ -27,6 +27,21 @@ public sealed class NewsroomBotTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_people_joining_at_once_get_one_welcome()
+    {
+        var joined = new Activity(ActivityTypes.ConversationUpdate)
+        {
+            MembersAdded = [.. Enumerable.Range(0, 12_000).Select(i => new ChannelAccount($"user{i}"))],
+        };
+
+        await _harness.Flow()
+            .Send(joined)
+            .AssertReply(reply => Assert.Contains("Which countries did U.S. officials approach about deportation deals?", ((IMessageActivity)reply).Text))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task The_bot_joining_is_not_welcomed()
     {
         var botJoined = new Activity(ActivityTypes.ConversationUpdate)
