@@ -156,6 +156,52 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conversations_opened_and_never_used_make_room_for_new_people_once_the_channel_is_full()
+    {
+        // Someone opens every conversation the channel has (from many addresses) and says nothing in them.
+        await UseHostAsync(new() { ["DirectLine:MaxConversations"] = "3", ["DirectLine:UnusedConversationSeconds"] = "60" });
+        var reader = await new DirectLineClient(_app.CreateClient()).StartAsync();
+        await reader.SayAsync("help");
+        await new DirectLineClient(_app.CreateClient()).StartAsync();
+        await new DirectLineClient(_app.CreateClient()).StartAsync();
+        var http = _app.CreateClient();
+        var token = (string)(await DirectLineClient.ReadAsync(await http.PostAsync("/v3/directline/tokens/generate", null)))["token"]!;
+        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests,
+            new DirectLineClient(http).SendAsync(HttpMethod.Post, "/v3/directline/conversations", token: token));
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+        var newcomer = await new DirectLineClient(_app.CreateClient()).StartAsync();
+        await newcomer.SayAsync(Question);
+
+        Assert.Contains(await newcomer.PollAsync(), a => ((string?)a["text"] ?? string.Empty).Contains("Angola, Benin, Esvatini, Moldova and Rwanda"));
+        await reader.SayAsync(Question); // the conversation someone used is still there
+        Assert.Equal(2, _app.Services.GetRequiredService<Channels.DirectLine.LocalConversations>().Count);
+    }
+
+    [Fact]
+    public async Task A_conversation_flooded_with_large_activities_keeps_a_bounded_history_and_each_poll_is_bounded()
+    {
+        await UseHostAsync(new() { ["DirectLine:MaxConversationBytes"] = "65536", ["DirectLine:MaxPollBytes"] = "16384" });
+        var client = await new DirectLineClient(_app.CreateClient()).StartAsync();
+        var path = $"/v3/directline/conversations/{client.ConversationId}/activities";
+
+        for (var i = 0; i < 40; i++)
+        {
+            await DirectLineClient.AssertStatusAsync(HttpStatusCode.OK, client.SendAsync(HttpMethod.Post, path, new { type = "event", name = "flood", value = new string('x', 30_000) }));
+        }
+
+        Assert.InRange(_app.Services.GetRequiredService<Channels.DirectLine.LocalConversations>().Bytes, 1, 65536);
+        // A poll with no watermark (the whole history, before these limits) returns one bounded page; the watermark goes on from it.
+        var whole = await client.SendAsync(HttpMethod.Get, path);
+        var page = await whole.Content.ReadAsStringAsync();
+        Assert.InRange(page.Length, 1, 16384 + 31_000);
+        var watermark = (string)System.Text.Json.Nodes.JsonNode.Parse(page)!["watermark"]!;
+        var next = await (await client.SendAsync(HttpMethod.Get, $"{path}?watermark={watermark}")).Content.ReadAsStringAsync();
+        Assert.NotEqual(page, next);
+        Assert.InRange(next.Length, 1, 16384 + 31_000);
+    }
+
+    [Fact]
     public async Task One_client_cannot_ask_for_new_conversations_without_limit()
     {
         await UseHostAsync(new() { ["DirectLine:NewConversationsPerMinutePerClient"] = "3" });
@@ -210,6 +256,8 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
             host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)));
 
         public HttpClient CreateClient() => _factory.CreateClient();
+
+        public IServiceProvider Services => _factory.Services;
 
         public ValueTask DisposeAsync() => _factory.DisposeAsync();
     }
