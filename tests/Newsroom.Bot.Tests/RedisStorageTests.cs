@@ -100,7 +100,7 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         await using var without = new BotHost();
 
         Assert.IsType<RedisStorage>(withRedis.Services.GetRequiredService<IStorage>());
-        Assert.IsType<MemoryStorage>(without.Services.GetRequiredService<IStorage>());
+        Assert.IsType<MemoryStateStorage>(without.Services.GetRequiredService<IStorage>());
     }
 
     [SystemTheory("redis-server")]
