@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -76,9 +75,6 @@ public sealed record TestActivity
 
         return json;
     }
-
-    /// <summary>The activity as a request body.</summary>
-    public StringContent ToContent() => new(ToJson().ToJsonString(), Encoding.UTF8, "application/json");
 
     /// <summary>Posts the activity to the host's /api/messages.</summary>
     public Task<HttpResponseMessage> PostAsync(HttpClient client) => client.PostAsJsonAsync("/api/messages", ToJson());
