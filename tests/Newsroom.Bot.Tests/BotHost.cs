@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 

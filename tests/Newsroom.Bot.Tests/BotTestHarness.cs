@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using Newsroom.Bot.Feedback;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 

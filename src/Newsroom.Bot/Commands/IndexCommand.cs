@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;

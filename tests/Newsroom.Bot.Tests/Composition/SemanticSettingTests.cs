@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Answers.Indexing;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 
