@@ -35,7 +35,7 @@ internal sealed class BotTestHarness : IDisposable
 
         Index = ArticleIndex.InMemory(new NewsAnalyzer());
         new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpusFolder ?? Repository.Corpus), Index);
-        var answerOptions = Repository.AnswerOptions();
+        var answerOptions = Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
         Storage = storage ?? new MemoryStorage();
         _ownsFeedbackFile = feedbackFile is null;
         FeedbackFile = feedbackFile ?? Path.Combine(Path.GetTempPath(), $"newsroom-feedback-{Guid.NewGuid():N}.jsonl");

@@ -10,6 +10,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace Newsroom.Bot.Tests;
 
@@ -32,18 +33,14 @@ public sealed class AuthenticationTests
         ["MicrosoftAppTenantId"] = tenantId,
     };
 
-    private static object Message(string text) => new
+    private static JsonObject Message(string text) => (TestActivity.Message(text) with
     {
-        type = "message",
-        id = Guid.NewGuid().ToString(),
-        channelId = "msteams",
-        serviceUrl = "https://smba.trafficmanager.net/emea/",
-        deliveryMode = "expectReplies",
-        from = new { id = "29:1a2b3c", name = "Reporter" },
-        recipient = new { id = "28:" + AppId, name = "Newsroom" },
-        conversation = new { id = "a:1xyz" },
-        text,
-    };
+        ChannelId = "msteams",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        From = new("29:1a2b3c", "Reporter"),
+        Recipient = new("28:" + AppId, "Newsroom"),
+        ConversationId = "a:1xyz",
+    }).ToJson();
 
     [Theory]
     [InlineData("MultiTenant", null)]

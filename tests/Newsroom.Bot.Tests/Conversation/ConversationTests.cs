@@ -30,13 +30,13 @@ public sealed class ConversationTests : IDisposable
 
             Assert.Equal(0, ranOut); // once it has run out, it stays out
             Assert.StartsWith("More on *Which ports joined the strike?*", Text(reply));
-            pages.Add(StrikeCorpus.Quotes(reply));
+            pages.Add(StrikeCorpus.Quotes(Text(reply)));
         }
 
         var flow = _harness.Flow()
             .Send(StrikeCorpus.Question)
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
-            .AssertReply(reply => pages.Add(StrikeCorpus.Quotes(reply)));
+            .AssertReply(reply => pages.Add(StrikeCorpus.Quotes(Text(reply))));
         foreach (var more in new[] { "more", "More please", "show me more", "more", "more", "more" })
         {
             flow = flow.Send(more).AssertReply(PageOrEnd);
@@ -84,7 +84,7 @@ public sealed class ConversationTests : IDisposable
                 .AssertReply(reply =>
                 {
                     Assert.StartsWith(heading, Text(reply));
-                    shown.AddRange(StrikeCorpus.Quotes(reply).Values);
+                    shown.AddRange(StrikeCorpus.Quotes(Text(reply)).Values);
                 })
                 .StartTestAsync();
         }
@@ -103,7 +103,7 @@ public sealed class ConversationTests : IDisposable
                 }
 
                 Assert.False(ranOut, "more answered again after saying that was all");
-                shown.AddRange(StrikeCorpus.Quotes(reply).Values);
+                shown.AddRange(StrikeCorpus.Quotes(Text(reply)).Values);
             });
         }
 
@@ -137,7 +137,7 @@ public sealed class ConversationTests : IDisposable
             .AssertReply(_ => { })
             .Send("and Antwerp?")
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
-            .AssertReply(reply => Assert.Contains("Antwerp", StrikeCorpus.Quotes(reply)[1]))
+            .AssertReply(reply => Assert.Contains("Antwerp", StrikeCorpus.Quotes(Text(reply))[1]))
             .Send("show the paragraph")
             .AssertReply(reply =>
             {
@@ -155,7 +155,7 @@ public sealed class ConversationTests : IDisposable
         await _harness.Flow()
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => second = StrikeCorpus.Quotes(reply)[2])
+            .AssertReply(reply => second = StrikeCorpus.Quotes(Text(reply))[2])
             .Send("context 2")
             .AssertReply(reply =>
             {
@@ -195,7 +195,7 @@ public sealed class ConversationTests : IDisposable
             .AssertReply(_ => { })
             .Send("and Genoa?")
             .AssertReply(_ => { })
-            .AssertReply(reply => quotes = StrikeCorpus.Quotes(reply))
+            .AssertReply(reply => quotes = StrikeCorpus.Quotes(Text(reply)))
             .Send("Which article?")
             .AssertReply(reply =>
             {
@@ -222,7 +222,7 @@ public sealed class ConversationTests : IDisposable
             .AssertReply(reply =>
             {
                 Assert.StartsWith("Taking that as: *Which ports joined the strike, and Genoa?*", Text(reply));
-                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(reply)[1]);
+                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(Text(reply))[1]);
             })
             .Send("what about Valencia?")
             .AssertReply(_ => { })
@@ -230,7 +230,7 @@ public sealed class ConversationTests : IDisposable
             {
                 // Read against the thread's topic, not piled onto "And Genoa?".
                 Assert.StartsWith("Taking that as: *Which ports joined the strike, what about Valencia?*", Text(reply));
-                Assert.Equal(StrikeCorpus.PortSentences[7], StrikeCorpus.Quotes(reply)[1]);
+                Assert.Equal(StrikeCorpus.PortSentences[7], StrikeCorpus.Quotes(Text(reply))[1]);
             })
             .Send("when?")
             .AssertReply(_ => { })
@@ -250,7 +250,7 @@ public sealed class ConversationTests : IDisposable
             await before.Flow()
                 .Send(StrikeCorpus.Question)
                 .AssertReply(_ => { })
-                .AssertReply(reply => firstQuotes = StrikeCorpus.Quotes(reply))
+                .AssertReply(reply => firstQuotes = StrikeCorpus.Quotes(Text(reply)))
                 .StartTestAsync();
         }
 
@@ -259,7 +259,7 @@ public sealed class ConversationTests : IDisposable
             .Send("more")
             .AssertReply(reply =>
             {
-                var next = StrikeCorpus.Quotes(reply);
+                var next = StrikeCorpus.Quotes(Text(reply));
                 Assert.Equal([4, 5, 6], next.Keys);
                 Assert.Empty(next.Values.Intersect(firstQuotes.Values));
             })
@@ -267,7 +267,7 @@ public sealed class ConversationTests : IDisposable
             .AssertReply(reply => Assert.Contains($"**{ReplyRenderer.Escape(firstQuotes[1])}**", Text(reply)))
             .Send("and Hamburg?")
             .AssertReply(_ => { })
-            .AssertReply(reply => Assert.Equal(StrikeCorpus.PortSentences[2], StrikeCorpus.Quotes(reply)[1]))
+            .AssertReply(reply => Assert.Equal(StrikeCorpus.PortSentences[2], StrikeCorpus.Quotes(Text(reply))[1]))
             .StartTestAsync();
     }
 

@@ -5,25 +5,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 
 namespace Newsroom.Bot.Tests;
 
 /// <summary>The host's HTTP edge: body limits, malformed activities, rate limits, headers, secrets in logs.</summary>
 public sealed class HttpProtectionTests
 {
-    private static string Activity(string text, string conversation = "c1") => JsonSerializer.Serialize(new
-    {
-        type = "message",
-        id = Guid.NewGuid().ToString(),
-        channelId = "emulator",
-        serviceUrl = "http://127.0.0.1:9/",
-        deliveryMode = "expectReplies",
-        from = new { id = "user1" },
-        recipient = new { id = "bot" },
-        conversation = new { id = conversation },
-        text,
-    });
+    private static string Activity(string text, string conversation = "c1") =>
+        (TestActivity.Message(text) with { ConversationId = conversation }).ToJson().ToJsonString();
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

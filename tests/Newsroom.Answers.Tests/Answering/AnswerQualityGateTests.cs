@@ -21,7 +21,7 @@ public sealed class AnswerQualityGateTests
     {
         get
         {
-            var path = Path.Combine(Path.GetDirectoryName(TestCorpus.RepositoryCorpus)!, "tests", "Data", "squad", "squad-v1.1-dev-even.json");
+            var path = Path.Combine(Repository.Root, "tests", "Data", "squad", "squad-v1.1-dev-even.json");
             Assert.True(System.IO.File.Exists(path), $"The quality gate needs {path}, which is part of the repository.");
             return path;
         }

@@ -4,9 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Bot.Storage;
 using Newsroom.Testing;
 using StackExchange.Redis;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Newsroom.Bot.Tests;
 
@@ -15,13 +12,13 @@ namespace Newsroom.Bot.Tests;
 /// loopback port for this class): state written through one instance is read through another,
 /// with the SDK storages' optimistic concurrency.
 /// </summary>
-public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : IClassFixture<RedisStorageTests.RedisServer>
+public sealed class RedisStorageTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [SystemFact("redis-server")]
     public async Task Conversation_state_written_by_one_instance_is_read_by_another()
     {
-        var first = new ConversationState(redis.NewStorage());
-        var second = new ConversationState(redis.NewStorage());
+        var first = new ConversationState(NewStorage());
+        var second = new ConversationState(NewStorage());
         var conversation = "conversation-" + Guid.NewGuid();
 
         await Turn(first, conversation, async (state, turn) =>
@@ -42,8 +39,8 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         // instances at once. ConversationState saves a plain dictionary, not an IStoreItem, so the write
         // carries no ETag: no conflict is raised (the user never gets an error for it), as with the SDK's storages.
         var conversation = "conversation-" + Guid.NewGuid();
-        var onA = new ConversationState(redis.NewStorage());
-        var onB = new ConversationState(redis.NewStorage());
+        var onA = new ConversationState(NewStorage());
+        var onB = new ConversationState(NewStorage());
         var turnA = Context(conversation);
         var turnB = Context(conversation);
 
@@ -54,7 +51,7 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         await onA.SaveChangesAsync(turnA);
         var second = await Record.ExceptionAsync(() => onB.SaveChangesAsync(turnB));
         LastQuestion? read = null;
-        await Turn(new ConversationState(redis.NewStorage()), conversation, async (state, turn) => read = await state.CreateProperty<LastQuestion>("last").GetAsync(turn));
+        await Turn(new ConversationState(NewStorage()), conversation, async (state, turn) => read = await state.CreateProperty<LastQuestion>("last").GetAsync(turn));
 
         Assert.Null(second);
         Assert.Equal(new LastQuestion("asked on B", 6), read);
@@ -63,14 +60,14 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
     [SystemFact("redis-server")]
     public async Task An_item_changed_since_it_was_read_is_not_overwritten()
     {
-        var storage = redis.NewStorage();
+        var storage = NewStorage();
         var key = "item-" + Guid.NewGuid();
         await storage.WriteAsync(new Dictionary<string, object> { [key] = new Note { Text = "first" } });
         var readByA = (Note)(await storage.ReadAsync([key]))[key];
-        var readByB = (Note)(await redis.NewStorage().ReadAsync([key]))[key];
+        var readByB = (Note)(await NewStorage().ReadAsync([key]))[key];
 
         readByB.Text = "B's change";
-        await redis.NewStorage().WriteAsync(new Dictionary<string, object> { [key] = readByB });
+        await NewStorage().WriteAsync(new Dictionary<string, object> { [key] = readByB });
         readByA.Text = "A's change, made on a stale copy";
         var conflict = await Record.ExceptionAsync(() => storage.WriteAsync(new Dictionary<string, object> { [key] = readByA }));
 
@@ -81,7 +78,7 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
     [SystemFact("redis-server")]
     public async Task An_etag_of_star_or_none_overwrites_and_delete_removes()
     {
-        var storage = redis.NewStorage();
+        var storage = NewStorage();
         var key = "item-" + Guid.NewGuid();
         await storage.WriteAsync(new Dictionary<string, object> { [key] = new Note { Text = "first" } });
 
@@ -128,6 +125,9 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         }
     }
 
+    /// <summary>A storage on its own connection, as another instance of the bot would have.</summary>
+    private RedisStorage NewStorage() => new(redis.Connect().GetDatabase());
+
     private static TurnContext Context(string conversation) =>
         new(new TestAdapter(TestAdapter.CreateConversation(conversation)), new Microsoft.Bot.Schema.Activity
         {
@@ -158,78 +158,5 @@ public sealed class RedisStorageTests(RedisStorageTests.RedisServer redis) : ICl
         public string? Text { get; set; }
 
         public string? ETag { get; set; }
-    }
-
-    /// <summary>redis-server on a free loopback port, with no persistence, for the tests of one class.</summary>
-    public sealed class RedisServer : IDisposable
-    {
-        private readonly Process? _process;
-        private readonly List<ConnectionMultiplexer> _connections = [];
-
-        public RedisServer()
-        {
-            var port = FreePort();
-            ConnectionString = $"127.0.0.1:{port}";
-            if (!SystemPackages.IsInstalled("redis-server") && !SystemPackages.InCi)
-            {
-                return; // every test of the class skips and says why
-            }
-
-            var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-            foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (apt-get install redis-server)");
-            _process.BeginOutputReadLine();
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    using var probe = ConnectionMultiplexer.Connect(ConnectionString);
-                    probe.GetDatabase().Ping();
-                    break;
-                }
-                catch (RedisConnectionException) when (clock.Elapsed < TimeSpan.FromSeconds(20))
-                {
-                    Thread.Sleep(100);
-                }
-            }
-        }
-
-        public string ConnectionString { get; }
-
-        /// <summary>A storage on its own connection, as another instance of the bot would have.</summary>
-        public RedisStorage NewStorage()
-        {
-            var connection = ConnectionMultiplexer.Connect(ConnectionString);
-            lock (_connections)
-            {
-                _connections.Add(connection);
-            }
-
-            return new RedisStorage(connection.GetDatabase());
-        }
-
-        public void Dispose()
-        {
-            foreach (var connection in _connections)
-            {
-                connection.Dispose();
-            }
-
-            _process?.Kill();
-            _process?.WaitForExit(5000);
-            _process?.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Newsroom.Bot.Tests;
+namespace Newsroom.Testing;
 
 /// <summary>
 /// Debian's nginx as the load balancer in front of several bot processes: round-robin over the
@@ -12,9 +12,10 @@ namespace Newsroom.Bot.Tests;
 /// configuration, pid file, logs and temporary files in a folder of its own, so it needs no root
 /// and leaves nothing behind; every response says which upstream(s) it went to (X-Upstream).
 /// </summary>
-internal sealed class Nginx : IDisposable
+public sealed class Nginx : IDisposable
 {
-    public const string Executable = "/usr/sbin/nginx";
+    /// <summary>Debian's nginx, from the package of that name.</summary>
+    public static string Executable => SystemPackages.Programs["nginx"];
 
     private readonly Process _process;
     private readonly string _prefix;
@@ -26,11 +27,11 @@ internal sealed class Nginx : IDisposable
         Port = port;
     }
 
+    /// <summary>The loopback port nginx listens on.</summary>
     public int Port { get; }
 
+    /// <summary>nginx's address, to send requests through the balancer.</summary>
     public Uri Address => new($"http://127.0.0.1:{Port}");
-
-    public static bool IsInstalled => File.Exists(Executable);
 
     /// <summary>nginx's error log so far (for failure messages).</summary>
     public string ErrorLog => ReadShared(Path.Combine(_prefix, "error.log"));
@@ -41,13 +42,10 @@ internal sealed class Nginx : IDisposable
     /// <summary>Starts nginx balancing over <paramref name="upstreamPorts"/> on loopback and waits (at most <paramref name="timeout"/>) until it accepts connections.</summary>
     public static Nginx Start(IReadOnlyList<int> upstreamPorts, TimeSpan timeout)
     {
-        if (!IsInstalled)
-        {
-            throw new InvalidOperationException($"{Executable} is missing: apt-get install -y nginx (.ci/run does this)");
-        }
+        SystemPackages.Require("nginx");
 
         var prefix = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
-        var port = FreePort();
+        var port = FreePort.OnLoopback();
         var configuration = Path.Combine(prefix, "nginx.conf");
         File.WriteAllText(configuration, Configuration(prefix, port, upstreamPorts));
         var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -165,12 +163,5 @@ internal sealed class Nginx : IDisposable
         {
             return string.Empty;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

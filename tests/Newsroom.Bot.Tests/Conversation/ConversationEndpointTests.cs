@@ -9,28 +9,20 @@ public sealed class ConversationEndpointTests
 {
     private const string CountriesQuestion = "Which countries did U.S. officials approach about deportation deals?";
 
-    private static object Activity(string conversationId, string type = "message", string? text = null, string? name = null, string? replyToId = null, object? value = null, string channelId = "emulator") => new
+    private static JsonObject Activity(string conversationId, string type = "message", string? text = null, string? name = null, string? replyToId = null, object? value = null, string channelId = "emulator") => new TestActivity
     {
-        type,
-        id = Guid.NewGuid().ToString(),
-        channelId,
-        serviceUrl = "http://127.0.0.1:9/",
-        deliveryMode = "expectReplies",
-        from = new { id = "user1", name = "Reporter" },
-        recipient = new { id = "bot", name = "Newsroom bot" },
-        conversation = new { id = conversationId },
-        text,
-        name,
-        replyToId,
-        value,
-    };
+        Type = type,
+        ChannelId = channelId,
+        From = new("user1", "Reporter"),
+        Recipient = new("bot", "Newsroom bot"),
+        ConversationId = conversationId,
+        Text = text,
+        Name = name,
+        ReplyToId = replyToId,
+        Value = value,
+    }.ToJson();
 
-    private static async Task<List<JsonNode>> RepliesAsync(HttpResponseMessage response)
-    {
-        response.EnsureSuccessStatusCode();
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => a!).ToList();
-    }
+    private static async Task<List<JsonNode>> RepliesAsync(HttpResponseMessage response) => [.. await ExpectReplies.MessagesAsync(response)];
 
     [Fact]
     public async Task Follow_ups_in_one_conversation_continue_the_answer_and_source_names_the_article()

@@ -1,6 +1,4 @@
 using Newsroom.Bot.Conversation;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Newsroom.Bot.Tests;
 
@@ -101,23 +99,7 @@ public sealed class RedeliveredMessageTests
     {
         private readonly string _id = "conversation-" + Guid.NewGuid();
 
-        public async Task<string> SendAsync(string activityId, string text)
-        {
-            var response = await client.PostAsJsonAsync("/api/messages", new
-            {
-                type = "message",
-                id = activityId,
-                channelId = "emulator",
-                serviceUrl = "http://127.0.0.1:9/",
-                deliveryMode = "expectReplies",
-                from = new { id = "user1" },
-                recipient = new { id = "bot" },
-                conversation = new { id = _id },
-                text,
-            });
-            response.EnsureSuccessStatusCode();
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            return string.Join('\n', body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => (string?)a!["text"]));
-        }
+        public Task<string> SendAsync(string activityId, string text) =>
+            ExpectReplies.AskAsync(client, TestActivity.Message(text) with { Id = activityId, ConversationId = _id });
     }
 }

@@ -63,7 +63,7 @@ public sealed class AnswerActionsTests : IDisposable
             .AssertReply(_ => { })
             .AssertReply(reply =>
             {
-                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(reply)[1]); // from the article with no link
+                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(((IMessageActivity)reply).Text)[1]); // from the article with no link
                 Assert.DoesNotContain(Card(reply).Buttons, b => b.Type == ActionTypes.OpenUrl);
             })
             .StartTestAsync();

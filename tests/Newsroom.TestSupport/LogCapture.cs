@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
-namespace Newsroom.Bot.Tests;
+namespace Newsroom.Testing;
 
 /// <summary>Keeps every log entry the host writes, at every level, with its exception, so tests can read what an operator would.</summary>
-internal sealed class LogCapture : ILoggerProvider
+public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
     private readonly ConcurrentQueue<string> _scopes = new();
@@ -18,8 +18,10 @@ internal sealed class LogCapture : ILoggerProvider
     /// <summary>Entries and scopes in one text, for checks that something never appears anywhere in the logs.</summary>
     public string All => string.Join('\n', _entries.Concat(_scopes));
 
+    /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, _scopes);
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }

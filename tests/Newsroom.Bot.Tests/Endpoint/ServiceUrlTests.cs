@@ -18,18 +18,13 @@ public sealed class ServiceUrlTests
 {
     private const string Question = "Which countries did U.S. officials approach about deportation deals?";
 
-    private static object Message(string serviceUrl, string? deliveryMode = null) => new
+    private static JsonObject Message(string serviceUrl, string? deliveryMode = null) => (TestActivity.Message(Question) with
     {
-        type = "message",
-        id = Guid.NewGuid().ToString(),
-        channelId = "emulator",
-        serviceUrl,
-        deliveryMode,
-        from = new { id = "user1", name = "Reporter" },
-        recipient = new { id = "bot", name = "Newsroom bot" },
-        conversation = new { id = "conversation-" + Guid.NewGuid() },
-        text = Question,
-    };
+        ServiceUrl = serviceUrl,
+        DeliveryMode = deliveryMode,
+        From = new("user1", "Reporter"),
+        Recipient = new("bot", "Newsroom bot"),
+    }).ToJson();
 
     /// <summary>A service URL on a host name no resolver knows: off this machine as far as the policy can tell.</summary>
     private static string Elsewhere(FakeChannel channel) => $"http://stranger.invalid:{new Uri(channel.ServiceUrl).Port}/";

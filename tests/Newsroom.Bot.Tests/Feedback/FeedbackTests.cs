@@ -35,7 +35,7 @@ public sealed class FeedbackTests : IDisposable
         await _harness.Flow("webchat")
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => (down, quotes) = (Thumb(reply, "👎"), StrikeCorpus.Quotes(reply)))
+            .AssertReply(reply => (down, quotes) = (Thumb(reply, "👎"), StrikeCorpus.Quotes(((IMessageActivity)reply).Text)))
             .StartTestAsync();
         await _harness.Flow("webchat")
             .Send(Clicked("👎", down!))

@@ -5,38 +5,13 @@ namespace Newsroom.Answers.Tests;
 /// <summary>What conversations need from the library: paging through an answer, and reading articles back by key.</summary>
 public sealed class FollowUpLookupTests
 {
-    private const string StrikeArticle = """
-        ---
-        title: Dockworkers strike spreads along the coast
-        author: Jane Doe
-        source: Harbor Gazette
-        date: 2025-05-06
-        url: https://example.com/port-strike
-        ---
-        Dockworkers at the port of Rotterdam joined the strike on Monday. Cranes stood still across the harbour.
-
-        The port of Antwerp joined the strike a day later, union leaders said. Ships queued outside the locks.
-
-        Crews at the port of Hamburg joined the strike on Wednesday.
-
-        Workers at the port of Le Havre joined the strike after a vote.
-
-        The union said the port of Gdansk would join the strike next week.
-        """;
-
-    private static readonly string[] StrikeSentences =
-    [
-        "Dockworkers at the port of Rotterdam joined the strike on Monday.",
-        "The port of Antwerp joined the strike a day later, union leaders said.",
-        "Crews at the port of Hamburg joined the strike on Wednesday.",
-        "Workers at the port of Le Havre joined the strike after a vote.",
-        "The union said the port of Gdansk would join the strike next week.",
-    ];
+    /// <summary>The five port sentences of the strike article, the only article of these tests.</summary>
+    private static readonly string[] StrikeSentences = Newsroom.Testing.StrikeCorpus.PortSentences[..5];
 
     private static TestCorpus StrikeCorpus()
     {
         var corpus = new TestCorpus();
-        corpus.Write("port-strike.md", StrikeArticle);
+        corpus.Write("port-strike.md", Newsroom.Testing.StrikeCorpus.PortStrikeArticle);
         corpus.Sync();
         return corpus;
     }

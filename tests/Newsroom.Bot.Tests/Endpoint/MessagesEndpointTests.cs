@@ -10,18 +10,13 @@ public sealed class MessagesEndpointTests
 {
     private const string CountriesQuestion = "Which countries did U.S. officials approach about deportation deals?";
 
-    private static object Message(string text, string serviceUrl = "http://127.0.0.1:9/", string? deliveryMode = null) => new
+    private static JsonObject Message(string text, string serviceUrl = "http://127.0.0.1:9/", string? deliveryMode = null) => (TestActivity.Message(text) with
     {
-        type = "message",
-        id = Guid.NewGuid().ToString(),
-        channelId = "emulator",
-        serviceUrl,
-        deliveryMode,
-        from = new { id = "user1", name = "Reporter" },
-        recipient = new { id = "bot", name = "Newsroom bot" },
-        conversation = new { id = "conversation-" + Guid.NewGuid() },
-        text,
-    };
+        ServiceUrl = serviceUrl,
+        DeliveryMode = deliveryMode,
+        From = new("user1", "Reporter"),
+        Recipient = new("bot", "Newsroom bot"),
+    }).ToJson();
 
     [Fact]
     public async Task In_emulator_mode_the_cited_answer_is_posted_back_to_the_service_url()

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Newsroom.Testing;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Newsroom.Testing;
 /// package to install; where CI is set they always run, so a missing install step fails the run
 /// instead of hiding tests (.ci/run installs every package listed here).
 /// </summary>
-internal static class SystemPackages
+public static class SystemPackages
 {
     /// <summary>Package name → the program the tests start.</summary>
     public static readonly IReadOnlyDictionary<string, string> Programs = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -21,6 +23,15 @@ internal static class SystemPackages
 
     /// <summary>Whether the program of <paramref name="package"/> is on this machine.</summary>
     public static bool IsInstalled(string package) => File.Exists(Programs[package]);
+
+    /// <summary>Throws, naming the package to install, when the program of <paramref name="package"/> is not on this machine.</summary>
+    public static void Require(string package)
+    {
+        if (!IsInstalled(package))
+        {
+            throw new InvalidOperationException($"{Programs[package]} is missing: apt-get install -y {package} (.ci/run does this)");
+        }
+    }
 
     /// <summary>Why a test that needs <paramref name="packages"/> skips here, or null when it runs.</summary>
     public static string? SkipReason(IEnumerable<string> packages)
@@ -38,14 +49,16 @@ internal static class SystemPackages
 
 /// <summary>A fact that needs the programs of some Debian packages (see <see cref="SystemPackages"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class SystemFactAttribute : FactAttribute
+public sealed class SystemFactAttribute : FactAttribute
 {
+    /// <summary>A fact that runs only where the programs of <paramref name="packages"/> are installed, or where CI is set.</summary>
     public SystemFactAttribute(params string[] packages) => Skip = SystemPackages.SkipReason(packages);
 }
 
 /// <summary>A theory that needs the programs of some Debian packages (see <see cref="SystemPackages"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class SystemTheoryAttribute : TheoryAttribute
+public sealed class SystemTheoryAttribute : TheoryAttribute
 {
+    /// <summary>A theory that runs only where the programs of <paramref name="packages"/> are installed, or where CI is set.</summary>
     public SystemTheoryAttribute(params string[] packages) => Skip = SystemPackages.SkipReason(packages);
 }

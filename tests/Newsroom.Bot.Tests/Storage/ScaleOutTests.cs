@@ -85,11 +85,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         private async Task StartInsideAsync(bool redis)
         {
             var corpus = Path.Combine(_folder, "corpus");
-            Directory.CreateDirectory(corpus);
-            foreach (var file in Directory.GetFiles(Repository.Corpus))
-            {
-                File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
-            }
+            Repository.CopyCorpusTo(corpus);
 
             using (var strike = new StrikeCorpus())
             {
@@ -104,7 +100,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             string[] settings = ["--Corpus:RescanSeconds=600"];
             if (redis)
             {
-                var server = new RedisStorageTests.RedisServer();
+                var server = new RedisServer();
                 _disposables.Add(server);
                 settings = [.. settings, $"--Storage:Redis={server.ConnectionString}"];
             }
@@ -245,18 +241,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             var started = run.Started();
             try
             {
-                using var response = await client.PostAsJsonAsync("/api/messages", new
-                {
-                    type = "message",
-                    id = $"{_id}-{++_turn}",
-                    channelId = "emulator",
-                    serviceUrl = "http://127.0.0.1:9/",
-                    deliveryMode = "expectReplies",
-                    from = new { id = "user-" + number },
-                    recipient = new { id = "bot" },
-                    conversation = new { id = _id },
-                    text,
-                });
+                using var response = await (TestActivity.Message(text) with { Id = $"{_id}-{++_turn}", From = new("user-" + number), ConversationId = _id }).PostAsync(client);
                 var upstreams = response.Headers.TryGetValues("X-Upstream", out var values) ? string.Join(", ", values) : string.Empty;
                 if (!response.IsSuccessStatusCode)
                 {
@@ -264,8 +249,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                     return null;
                 }
 
-                var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                var message = string.Join('\n', body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => (string?)a!["text"]));
+                var message = ExpectReplies.Text(await ExpectReplies.MessagesAsync(response));
                 if (message.Contains("something went wrong", StringComparison.Ordinal))
                 {
                     run.Fail(started, $"error reply via [{upstreams}] for '{text}'");
