@@ -26,6 +26,7 @@ public sealed class MemoryStateStorage : IStorage, IDisposable
             // When full, a fifth goes at once (least recently used first), so a burst of new
             // conversations does not compact on every write.
             CompactionPercentage = 0.2,
+            TrackStatistics = true,
             Clock = time is null ? null : new TimeProviderClock(time),
         });
         _timeToLive = timeToLive;
@@ -90,6 +91,9 @@ public sealed class MemoryStateStorage : IStorage, IDisposable
 
     /// <summary>How many items are kept now.</summary>
     public int Count => _cache.Count;
+
+    /// <summary>About how many bytes the items take now (what <c>Storage:MemoryBytes</c> bounds).</summary>
+    public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();

@@ -142,4 +142,19 @@ public sealed class ServiceUrlTests
         Assert.Contains("Angola, Benin, Esvatini, Moldova and Rwanda", await response.Content.ReadAsStringAsync());
         Assert.Empty(channel.TakeAll());
     }
+
+    [Fact]
+    public async Task In_emulator_mode_an_activity_claiming_the_built_in_web_chat_channel_is_refused()
+    {
+        // Its conversations are reached with their own token through /v3/directline; here anyone
+        // naming a conversation id could act in it ("more" on someone else's answer), also after it ended.
+        await using var host = new BotHost();
+        var json = "{\"type\": \"message\", \"id\": \"1\", \"channelId\": \"directline\", \"serviceUrl\": \"http://localhost:3978/v3/directline/\", " +
+            "\"deliveryMode\": \"expectReplies\", \"from\": {\"id\": \"u\"}, \"recipient\": {\"id\": \"bot\"}, \"conversation\": {\"id\": \"someone-elses\"}, \"text\": \"more\"}";
+
+        var response = await host.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("/v3/directline", await response.Content.ReadAsStringAsync());
+    }
 }
