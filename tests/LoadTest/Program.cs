@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Newsroom.LoadTest;
 using Newsroom.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -8,7 +9,13 @@ using System.Diagnostics;
 // keep arriving in corpus/. Prints answers/s, p50/p99 latency and errors; exits 1 on any error.
 // Bounded: it stops after --seconds, kills the host and deletes its folders.
 //
+// With --attack-addresses N, the built-in web chat channel is attacked at the same time from N
+// addresses (conversations opened as fast as allowed, 30 kB activities posted, whole histories
+// polled), while --readers people with a web chat conversation open ask questions there; the run
+// then also reports their answer times, what the attack achieved, and the bot's memory.
+//
 //   dotnet run -c Release --project tests/LoadTest -- --seconds 60 --conversations 64 --sentences 100000 [--think-ms 1000]
+//   dotnet run -c Release --project tests/LoadTest -- --seconds 30 --conversations 16 --sentences 100000 --attack-addresses 52 [--readers 4]
 
 var settings = new ConfigurationBuilder().AddCommandLine(args).Build();
 var seconds = settings.GetValue("seconds", 60);
@@ -17,6 +24,8 @@ var sentencesWanted = settings.GetValue("sentences", 100_000);
 // 0: each conversation asks again as soon as it has its answer (saturation: measures throughput).
 // Above 0: a person's pause between questions (measures latency at a realistic offered load).
 var thinkMilliseconds = settings.GetValue("think-ms", 0);
+var attackAddresses = settings.GetValue("attack-addresses", 0);
+var readerCount = settings.GetValue("readers", attackAddresses > 0 ? 4 : 0);
 const int SentencesPerArticle = 40;
 
 var work = Directory.CreateTempSubdirectory("newsroom-load-").FullName;
@@ -63,6 +72,46 @@ try
         }
     });
 
+    // People in the web chat, their conversations open before any attack begins.
+    var readers = new List<WebChatReader>();
+    for (var i = 0; i < readerCount; i++)
+    {
+        var reader = new WebChatReader(http, $"203.0.113.{i + 1}");
+        await reader.OpenAsync();
+        readers.Add(reader);
+    }
+
+    var attack = attackAddresses > 0 ? new DirectLineAttack(http, attackAddresses) : null;
+    var attacking = attack?.RunAsync(loops: 8, stop.Token) ?? Task.CompletedTask;
+    var readerLatencies = new ConcurrentBag<double>();
+    var readerFailures = 0;
+    var reading = Task.WhenAll(readers.Select((reader, r) => Task.Run(async () =>
+    {
+        var random = new Random(500 + r);
+        while (!stop.IsCancellationRequested)
+        {
+            var article = articles[random.Next(articles.Count)];
+            try
+            {
+                if (await reader.AskAsync(article.Question, article.AnswerWord) is { } milliseconds)
+                {
+                    readerLatencies.Add(milliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref readerFailures);
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                Interlocked.Increment(ref readerFailures);
+                errors.Add("web chat: " + e.Message);
+            }
+
+            await Task.Delay(1000, CancellationToken.None);
+        }
+    })));
+
     clock.Restart();
     var workers = Enumerable.Range(0, conversations).Select(worker => Task.Run(async () =>
     {
@@ -101,6 +150,8 @@ try
     await Task.WhenAll(workers);
     var elapsed = clock.Elapsed;
     await writer;
+    await reading;
+    await attacking;
 
     var sorted = latencies.Order().ToArray();
     double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -113,6 +164,20 @@ try
     foreach (var error in errors.Distinct().Take(5))
     {
         Console.WriteLine($"    error: {error}");
+    }
+
+    if (readerCount > 0)
+    {
+        var readerSorted = readerLatencies.Order().ToArray();
+        double ReaderPercentile(double p) => readerSorted.Length == 0 ? double.NaN : readerSorted[Math.Min(readerSorted.Length - 1, (int)Math.Ceiling(p * readerSorted.Length) - 1)];
+        var (own, mapped) = host.ResidentNow();
+        Console.WriteLine(attack is null ? "No attack on the web chat channel" : $"Attack on the web chat channel from {attackAddresses} addresses: {attack.Summary}");
+        Console.WriteLine($"  web chat readers: {readerSorted.Length:N0} answers, p50 {ReaderPercentile(0.50):F1} ms, p99 {ReaderPercentile(0.99):F1} ms (question posted until the answer polled), {readerFailures} without an answer in 10 s");
+        Console.WriteLine($"  bot memory: peak resident {host.PeakMemoryBytes() / 1048576.0:N0} MB; at the end {own / 1048576.0:N0} MB its own, {mapped / 1048576.0:N0} MB mapped files");
+        if (readerFailures > 0 || readerSorted.Length == 0)
+        {
+            return 1;
+        }
     }
 
     return errors.IsEmpty && sorted.Length > 0 ? 0 : 1;
