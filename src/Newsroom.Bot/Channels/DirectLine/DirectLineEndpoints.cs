@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using System.Text;
 using System.Threading.RateLimiting;
 using Newtonsoft.Json;
 
@@ -61,7 +62,7 @@ public static class DirectLineEndpoints
         string? userId = null;
         if (request.ContentLength is > 0)
         {
-            var body = await ReadBoundedAsync(request, 4096);
+            var (body, _) = await ReadBoundedAsync(request, 4096);
             if (body is null || !TryParse<TokenRequest>(body, out var parsed))
             {
                 return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be {\"user\":{\"id\":\"…\"}} or empty.");
@@ -135,10 +136,15 @@ public static class DirectLineEndpoints
             return NotFound();
         }
 
-        var body = await ReadBoundedAsync(http.Request, options.Value.MaxActivityBytes);
-        if (body is null)
+        var (body, tooLarge) = await ReadBoundedAsync(http.Request, options.Value.MaxActivityBytes);
+        if (tooLarge)
         {
             return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", string.Create(CultureInfo.InvariantCulture, $"An activity may be at most {options.Value.MaxActivityBytes} bytes."));
+        }
+
+        if (body is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be UTF-8.");
         }
 
         if (!TryParse<Activity>(body, out var activity) || activity is null || !LocalDirectLine.IsPostable(activity))
@@ -177,12 +183,16 @@ public static class DirectLineEndpoints
     /// <summary>Where the bot's activities say the channel is (informational here: replies come back in the turn).</summary>
     private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/";
 
-    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/>, read without ever holding more.</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request, int maxBytes)
+    /// <summary>
+    /// The body as text, read without ever holding more than <paramref name="maxBytes"/>: null text
+    /// with TooLarge when it is longer, null text alone when it is not UTF-8 (refused, rather than
+    /// read with replacement characters).
+    /// </summary>
+    private static async Task<(string? Text, bool TooLarge)> ReadBoundedAsync(HttpRequest request, int maxBytes)
     {
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return (null, true);
         }
 
         var buffer = new byte[maxBytes + 1];
@@ -193,8 +203,22 @@ public static class DirectLineEndpoints
             length += read;
         }
 
-        return length > maxBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        if (length > maxBytes)
+        {
+            return (null, true);
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(buffer, 0, length), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, false);
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool TryParse<T>(string json, out T? value)
     {

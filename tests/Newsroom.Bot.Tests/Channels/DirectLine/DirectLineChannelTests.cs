@@ -228,6 +228,11 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         await DirectLineClient.AssertStatusAsync(HttpStatusCode.BadRequest, PostRawAsync(client, path, "[1,2,3]"));
         await DirectLineClient.AssertStatusAsync(HttpStatusCode.BadRequest, client.SendAsync(HttpMethod.Post, path, new { type = "invoke", name = "x" }));
         await DirectLineClient.AssertStatusAsync(HttpStatusCode.BadRequest, PostRawAsync(client, path, new string('[', 5000)));
+        var latin1 = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"caf"), 0xE9, .. Encoding.UTF8.GetBytes("\"}")]);
+        latin1.Headers.ContentType = new("application/json");
+        var notUtf8 = new HttpRequestMessage(HttpMethod.Post, path) { Content = latin1 };
+        notUtf8.Headers.Authorization = new("Bearer", client.Token);
+        await DirectLineClient.AssertStatusAsync(HttpStatusCode.BadRequest, client.SendRawAsync(notUtf8));
     }
 
     private static Task<HttpResponseMessage> PostRawAsync(DirectLineClient client, string path, string json)
