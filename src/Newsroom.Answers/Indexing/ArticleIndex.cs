@@ -11,29 +11,6 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Newsroom.Answers.Indexing;
 
-/// <summary>What the index remembers about one corpus file, to tell on the next start whether it changed.</summary>
-/// <param name="Length">File size when indexed.</param>
-/// <param name="LastWriteTicks">File modification time (UTC ticks) when indexed.</param>
-/// <param name="Hash">SHA-256 of the file's bytes.</param>
-/// <param name="Sentences">Sentences indexed from it (0 when it was skipped).</param>
-/// <param name="SkipReason">Why it was skipped, if it was.</param>
-public sealed record ManifestEntry(long Length, long LastWriteTicks, string Hash, int Sentences, string? SkipReason)
-{
-    /// <summary>The articles the file holds (several for a JSON array, JSON Lines or a feed), indexed or not.</summary>
-    public IReadOnlyList<ArticleEntry> Articles { get; init; } = [];
-}
-
-/// <summary>What the index remembers about one article of a file, to find duplicates across the corpus.</summary>
-/// <param name="Key">The article key ("a.txt", or "feed.xml#3" for the fourth item of a collection).</param>
-/// <param name="Identities">What makes two articles the same one: its normalised URL and the hash of its text.</param>
-/// <param name="Sentences">Sentences it has (indexed or not).</param>
-/// <param name="DuplicateOf">The article it duplicates, when it is not indexed for that reason.</param>
-public sealed record ArticleEntry(string Key, IReadOnlyList<string> Identities, int Sentences, string? DuplicateOf)
-{
-    /// <summary>True when its sentences are in the index.</summary>
-    public bool Indexed => DuplicateOf is null && Sentences > 0;
-}
-
 /// <summary>
 /// The Lucene index of sentences. Owns the directory, the one <see cref="IndexWriter"/> and a
 /// <see cref="SearcherManager"/>; searches borrow a searcher for their duration. The manifest of
