@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Retrieval;
 using Newsroom.Bot.Bot;
 using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Hosting;

@@ -3,50 +3,11 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Retrieval;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Newsroom.Answers.Answering;
-
-/// <summary>Which published articles a question is limited to: a date range, a source, both or neither.</summary>
-public sealed record ArchiveFilter(DateRange? Dates, string? Source)
-{
-    /// <summary>No limit.</summary>
-    public static ArchiveFilter None { get; } = new(null, null);
-
-    /// <summary>True when nothing is limited.</summary>
-    public bool IsEmpty => Dates is null && Source is null;
-
-    /// <summary>The Lucene filter for it (null when nothing is limited): a numeric range on the date, a term on the source.</summary>
-    public Filter? ToLuceneFilter()
-    {
-        if (IsEmpty)
-        {
-            return null;
-        }
-
-        var query = new BooleanQuery();
-        if (Dates is { } dates)
-        {
-            query.Add(NumericRangeQuery.NewInt64Range(SentenceFields.Published, SentenceFields.PublishedPrecisionStep, dates.From?.UtcTicks, dates.Until?.UtcTicks, true, false), Occur.MUST);
-        }
-
-        if (Source is not null)
-        {
-            query.Add(new TermQuery(new Term(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(Source))), Occur.MUST);
-        }
-
-        return new QueryWrapperFilter(query);
-    }
-
-    /// <summary>"from CBS News in May 2025", for replies.</summary>
-    public string Describe() =>
-        string.Join(' ', new[] { Source is null ? null : $"from {Source}", Dates?.DescribeAsLimit() }.OfType<string>());
-
-    /// <summary>The same limit, with the source as the articles write it ("CBS News", not "cbs news").</summary>
-    internal ArchiveFilter Named(IEnumerable<Citation> citations) =>
-        Source is null ? this : this with { Source = citations.Select(c => c.Source).FirstOrDefault(s => s is not null && SentenceFields.SourceKeyOf(s) == Source) ?? Source };
-}
 
 /// <summary>
 /// Routes a chat message: questions about the archive itself ("what articles do you have?",

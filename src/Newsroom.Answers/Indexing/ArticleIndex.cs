@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Newsroom.Answers.Retrieval;
 using System.Text.Json;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 

@@ -35,7 +35,7 @@ public static class SentenceFields
     /// <summary>The source in lower case (untokenised), for questions limited to one source ("what did CBS News report…").</summary>
     public const string SourceKey = "source_key";
 
-    /// <summary>Headline (stored and searchable on the article's lead sentence only: see <see cref="StoredSentences"/>).</summary>
+    /// <summary>Headline (stored and searchable on the article's lead sentence only: see <see cref="Retrieval.StoredSentences"/>).</summary>
     public const string Title = "title";
 
     /// <summary>Byline (stored and analysed on the lead sentence only).</summary>
@@ -58,7 +58,7 @@ public static class SentenceFields
     /// <summary>How <see cref="Published"/> is indexed on an article's lead sentence: an Int64 trie of <see cref="PublishedPrecisionStep"/>, stored.</summary>
     public static Lucene.Net.Documents.FieldType PublishedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
 
-    /// <summary>How <see cref="Published"/> is indexed on an article's other sentences: the same trie, not stored (see <see cref="StoredSentences"/>).</summary>
+    /// <summary>How <see cref="Published"/> is indexed on an article's other sentences: the same trie, not stored (see <see cref="Retrieval.StoredSentences"/>).</summary>
     public static Lucene.Net.Documents.FieldType PublishedIndexedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
 
     private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)

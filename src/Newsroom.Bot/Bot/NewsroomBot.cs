@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Retrieval;
 using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Hosting;
 using System.Text.RegularExpressions;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Retrieval;
 using Newsroom.Bot.Bot;
 using Newsroom.Bot.DirectLine;
 using Newsroom.Bot.Feedback;

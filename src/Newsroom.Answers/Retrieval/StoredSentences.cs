@@ -2,8 +2,9 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Newsroom.Answers.Indexing;
 
-namespace Newsroom.Answers.Indexing;
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>
 /// Reads sentence documents back with everything their citation shows. What is the same for a

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Newsroom.Answers.Indexing;
 
-namespace Newsroom.Answers.Answering;
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>
 /// What ranking reads of the sentences around a question's candidates, from doc values: each
