@@ -16,7 +16,7 @@ namespace Newsroom.Answers.Answering;
 /// are answered by <see cref="QuestionAnswerer"/> on the articles the limit lets through; every
 /// other message goes to <see cref="QuestionAnswerer"/> unchanged. Thread-safe.
 /// </summary>
-public sealed partial class ArchiveQuestions
+internal sealed partial class ArchiveQuestions
 {
     /// <summary>Most headlines one listing shows.</summary>
     public const int MaxListed = 10;

@@ -34,6 +34,9 @@ public sealed record Citation(
     /// <summary>Where <see cref="Text"/> starts in its paragraph's text (characters from 0): lets a reader or a test check the citation against the paragraph.</summary>
     public int Offset { get; init; }
 
+    /// <summary>Where the sentence is: what a conversation remembers of it.</summary>
+    public CitedSentence Cited => new(ArticleKey, Paragraph, Sentence);
+
     /// <summary>The sentence's id in the index ("key#paragraph.sentence"): what a conversation remembers as shown.</summary>
-    public string SentenceId => Indexing.SentenceFields.SentenceId(ArticleKey, Paragraph, Sentence);
+    public string SentenceId => Cited.Id;
 }

@@ -11,7 +11,7 @@ namespace Newsroom.Answers.Answering;
 /// (<see cref="CitationReader"/>). Thread-safe: the index hands out searchers, and nothing here is
 /// shared between calls.
 /// </summary>
-public sealed class QuestionAnswerer
+internal sealed class QuestionAnswerer
 {
     /// <summary>At most this many concepts of one message are searched for (far above any real question, far below Lucene's clause limit).</summary>
     internal const int MaxConcepts = 64;

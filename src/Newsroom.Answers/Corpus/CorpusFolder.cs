@@ -12,8 +12,11 @@ public sealed class CorpusFolder
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<string, IArticleFormat> _formats;
 
+    /// <summary>The largest file read as an article unless told otherwise: 20 MB.</summary>
+    public const long DefaultMaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>Opens the corpus folder with the given formats (all formats this library knows when none are given).</summary>
-    public CorpusFolder(string path, long maxFileBytes = 20 * 1024 * 1024, IEnumerable<IArticleFormat>? formats = null)
+    public CorpusFolder(string path, long maxFileBytes = DefaultMaxFileBytes, IEnumerable<IArticleFormat>? formats = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         MaxFileBytes = maxFileBytes;

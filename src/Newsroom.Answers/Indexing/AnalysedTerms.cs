@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Indexing;
 /// headlines and (<see cref="ArticleTokens"/>) sentences, so both sides agree; and the
 /// <see cref="SentenceFields.Terms"/> entries read back.
 /// </summary>
-public static class AnalysedTerms
+internal static class AnalysedTerms
 {
     /// <summary>
     /// Longest doc-values entry written (bytes of UTF-8). Lucene refuses longer sorted values; a

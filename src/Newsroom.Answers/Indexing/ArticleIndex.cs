@@ -22,7 +22,7 @@ namespace Newsroom.Answers.Indexing;
 /// sentences, was serialised on every commit and held in memory by every reader, and each new
 /// article added about 30 MB to the serving process — tests/Benchmarks, peak memory.)
 /// </summary>
-public sealed class ArticleIndex : IDisposable
+internal sealed class ArticleIndex : IDisposable
 {
     private const string SchemaKey = "newsroom.schema";
 

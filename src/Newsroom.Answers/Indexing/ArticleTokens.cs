@@ -27,7 +27,7 @@ namespace Newsroom.Answers.Indexing;
 /// (CPU 24.0–28.4 s instead of 25.9–31.7 s; three alternating pairs, best of two rounds each).
 /// </para>
 /// </remarks>
-public sealed class ArticleTokens
+internal sealed class ArticleTokens
 {
     private readonly Analyzer _analyzer;
     private readonly List<SentenceSlot> _sentences = [];

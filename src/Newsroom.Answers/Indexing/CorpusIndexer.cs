@@ -18,7 +18,7 @@ namespace Newsroom.Answers.Indexing;
 /// Duplicates (same URL or same text) are indexed once: the copy whose key sorts first (ordinal)
 /// wins, so the outcome does not depend on which file was read first.
 /// </summary>
-public sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndexer>? logger = null)
+internal sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusIndexer>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<CorpusIndexer>.Instance;
 

@@ -4,7 +4,7 @@ using Newsroom.Answers.Corpus;
 namespace Newsroom.Answers.Indexing;
 
 /// <summary>Turns an article into its sentence documents.</summary>
-public static class SentenceDocuments
+internal static class SentenceDocuments
 {
     /// <summary>One document per sentence, in reading order, with the terms <paramref name="analyzer"/> (the index's) makes of it.</summary>
     public static IReadOnlyList<Document> Build(Article article, SentenceSplitter splitter, Lucene.Net.Analysis.Analyzer analyzer) => Build(article, splitter, analyzer, article.Key);

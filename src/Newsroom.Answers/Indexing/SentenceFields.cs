@@ -6,7 +6,7 @@ namespace Newsroom.Answers.Indexing;
 /// the unit the bot cites and ranks: BM25 length normalisation then works on what is cited,
 /// and a hit needs no second pass to find which sentence of a passage matched.
 /// </summary>
-public static class SentenceFields
+internal static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
     public const string SchemaVersion = "7";

@@ -13,7 +13,7 @@ namespace Newsroom.Answers.Retrieval;
 /// was cited (even if the file has since changed on disk and not yet been re-indexed).
 /// Thread-safe, like <see cref="ArticleIndex.Search{T}"/>.
 /// </summary>
-public sealed class ArticleLookup(ArticleIndex index)
+internal sealed class ArticleLookup(ArticleIndex index)
 {
     /// <summary>Paragraph <paramref name="number"/> of article <paramref name="articleKey"/>, or null when the index has no such paragraph.</summary>
     public ArticleParagraph? Paragraph(string articleKey, int number)
@@ -47,6 +47,15 @@ public sealed class ArticleLookup(ArticleIndex index)
             return hits.Length == 0 ? null : ToSource(StoredSentences.Read(searcher, hits[0].Doc));
         });
     }
+
+    /// <summary>
+    /// The headline of the first article in the index (the lowest document number among the lead
+    /// sentences, which all score alike), or null when the index is empty.
+    /// </summary>
+    public string? FirstHeadline() =>
+        index.Search(searcher => searcher.Search(new TermQuery(new Term(SentenceFields.Lead, "1")), 1).ScoreDocs is [var first, ..]
+            ? searcher.Doc(first.Doc).Get(SentenceFields.Title)
+            : null);
 
     private static List<LuceneDocument> Documents(IndexSearcher searcher, string articleKey, Func<LuceneDocument, bool> keep)
     {

@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Retrieval;
 /// file (<see cref="Indexing.ArticleIndex"/>), which has no sentence text and must not lower the average
 /// sentence length or raise every word's idf.
 /// </summary>
-public sealed class SentenceSimilarity : BM25Similarity
+internal sealed class SentenceSimilarity : BM25Similarity
 {
     /// <summary>BM25 with Lucene's defaults (k1 1.2, b 0.75).</summary>
     public SentenceSimilarity()

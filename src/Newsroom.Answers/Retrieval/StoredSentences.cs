@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Retrieval;
 /// on every sentence: writing those strings again for each sentence was a tenth of the CPU time of
 /// indexing 100,000 sentences (3.5 s against 3.2 s without them, three alternating pairs).
 /// </summary>
-public static class StoredSentences
+internal static class StoredSentences
 {
     /// <summary>The stored fields an article's lead sentence carries for all its sentences.</summary>
     public static IReadOnlyCollection<string> ArticleFields { get; } = [SentenceFields.Article, SentenceFields.Title, SentenceFields.Author, SentenceFields.Source, SentenceFields.Published, SentenceFields.Url];
