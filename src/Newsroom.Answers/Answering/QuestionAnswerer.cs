@@ -114,7 +114,7 @@ internal sealed class QuestionAnswerer
         if (concepts.Count > MaxConcepts)
         {
             // A pasted article is not a question: its first words say what it is about, and
-            // Lucene refuses queries of more than 1,024 clauses (found by the hostile-input tests).
+            // Lucene refuses queries of more than 1,024 clauses.
             concepts = concepts.GetRange(0, MaxConcepts);
         }
 
@@ -122,9 +122,9 @@ internal sealed class QuestionAnswerer
             ? (AnswerStatus.NothingToSearch, null)
             : (AnswerStatus.Answered, new SearchableQuestion(text, concepts, AnswerCue.KindOf(text), AnswerCue.WordsOf(text))
             {
-                // 3.5–4 ms on 2 cores, most of the time of a question with the model on. Running it
-                // beside Lucene's part (under 1 ms) on another thread measured no faster: the model
-                // already uses both cores.
+                // 3.5–4 ms on 2 cores, most of the time of a question with the model on. It runs on
+                // this thread: beside Lucene's part (under 1 ms) on another it would be no faster, as
+                // the model already uses both cores.
                 Meaning = _index.Encoder is { } encoder && _options.SemanticWeight + _options.SemanticConfidence > 0
                     ? encoder.EncodeQuestion(text)
                     : null,

@@ -35,7 +35,7 @@ public sealed class SentenceSplitter
 
     private readonly BreakIterator _prototype;
 
-    // One iterator per thread (a BreakIterator is stateful): cloning one per paragraph was a
+    // One iterator per thread (a BreakIterator is stateful): cloning one per paragraph would be a
     // measurable share of indexing time (tests/Benchmarks --breakdown).
     private readonly ThreadLocal<BreakIterator> _iterators;
 

@@ -40,7 +40,7 @@ internal static class AnalysedTerms
     public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(ReadOnlySpan<byte> line)
     {
         // Read straight from the UTF-8 bytes: ranking reads hundreds of these per question, and
-        // decoding the whole entry to one string and splitting it was a fifth of answering time.
+        // decoding the whole entry to one string and splitting it would be a fifth of answering time.
         if (!TryReadNumber(ref line, out var index) || !TryReadNumber(ref line, out var count))
         {
             return (0, 1, TermsFromBytes(line));

@@ -18,9 +18,8 @@ namespace Newsroom.Answers.Indexing;
 /// indexed files is kept in the index too, one small bookkeeping document per corpus file (no
 /// sentence text, so no question finds it), so it is exactly as current as the sentences it
 /// describes (both are written by the same atomic commit) and a commit writes only the entries
-/// that changed. (It used to be the commit's user data: the whole manifest, megabytes at a million
-/// sentences, was serialised on every commit and held in memory by every reader, and each new
-/// article added about 30 MB to the serving process — tests/Benchmarks, peak memory.)
+/// that changed. (Kept in the commit's user data instead, the whole manifest, megabytes at a million
+/// sentences, would be serialised on every commit and held in memory by every reader.)
 /// </summary>
 internal sealed class ArticleIndex : IDisposable
 {
@@ -31,7 +30,7 @@ internal sealed class ArticleIndex : IDisposable
 
     /// <summary>
     /// The file's <see cref="ManifestEntry"/> as UTF-8 JSON, in binary doc values: read back at open
-    /// without decompressing stored fields (as a stored field, reading 29,000 files' entries took 1.9 s).
+    /// without decompressing stored fields (as a stored field, reading 29,000 files' entries takes about 2 s).
     /// </summary>
     private const string ManifestEntryField = "manifest_entry";
 
@@ -91,8 +90,8 @@ internal sealed class ArticleIndex : IDisposable
             OpenMode = mode,
             Similarity = Similarity,
             // Four times Lucene's 16 MB before a flush: a first build writes fewer, larger segments and
-            // merges less. Indexing 1,000,000 sentences (two rounds, server GC): 50-52k sentences/s
-            // with 48-128 MB against 39-47k with 16 MB; no gain at 100,000. Only a bulk build fills it.
+            // merges less, about a fifth faster at 1,000,000 sentences (no difference at 100,000).
+            // Only a bulk build fills it.
             RAMBufferSizeMB = 64,
 
             // No compound files: Lucene would copy every new segment's files into one more file (4.5 %
@@ -106,7 +105,7 @@ internal sealed class ArticleIndex : IDisposable
     {
         var wasReset = false;
         // A new index has no manifest, even though Lucene keeps the commit data of the one it replaces
-        // until the first commit (found by the damaged-index test: a rebuilt index believed it had every file).
+        // until the first commit: a rebuilt index would otherwise believe it had every file.
         var commitData = mode == OpenMode.CREATE ? new Dictionary<string, string>() : writer.CommitData ?? new Dictionary<string, string>();
         var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == Schema;
         if (!sameSchema && writer.NumDocs > 0)

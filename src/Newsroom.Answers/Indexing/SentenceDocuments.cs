@@ -59,7 +59,7 @@ internal static class SentenceDocuments
 
                     // What is the same for the whole article is stored once, on its lead sentence (see
                     // StoredSentences), and searchable there only (archive questions): nothing ranks
-                    // sentences by it, and analysing it again for each sentence slowed indexing.
+                    // sentences by it, and analysing it again for each sentence would slow indexing.
                     document.Add(new TextField(SentenceFields.Title, article.Title, Field.Store.YES));
                     if (article.Author is not null)
                     {

@@ -25,7 +25,7 @@ internal static class SentenceFields
     /// The corpus file the article came from (untokenised), when the article's key is not the file's
     /// own: changing or deleting a file replaces all its articles, found by this term and by the
     /// article key equal to the file's. Most files are one article keyed by the file, and a second
-    /// term per sentence holding the same key cost indexing time.
+    /// term per sentence holding the same key costs indexing time.
     /// </summary>
     public const string File = "file";
 
@@ -49,7 +49,7 @@ internal static class SentenceFields
 
     /// <summary>
     /// Trie precision of <see cref="Published"/>: none, one indexed term per sentence (Lucene's default
-    /// makes 16 and this index made 4, each a posting written for every sentence). A date range then
+    /// makes 16, each a posting written for every sentence). A date range then
     /// reads one term per distinct publication time in it: at most one per article, and far fewer for
     /// dates without a time of day, which is how newsrooms date most articles.
     /// </summary>

@@ -39,7 +39,7 @@ internal static class CandidateQuery
     /// by more than <see cref="AnswerOptions.CommonWordSentences"/> sentences ("said", "year",
     /// "government" in a large archive) adds its score to the sentences that say one of the
     /// question's rarer concepts but does not retrieve sentences on its own. A sentence it retrieves
-    /// scores exactly as under the plain query; Lucene no longer walks the common words' long
+    /// scores exactly as under the plain query; Lucene does not walk the common words' long
     /// postings lists, only skips through them (a quarter less CPU per answer over HTTP at 1,000,000
     /// sentences). It is the idea of Lucene's CommonTermsQuery, which takes single terms, not
     /// concepts with synonyms and phrases. A concept the archive never says retrieves nothing either
