@@ -1,7 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Newsroom.Answers.Indexing;
 using Newsroom.Answers.Retrieval;
 using System.Globalization;

@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Answering;
 /// Microsoft.Recognizers.Text.DateTime would cover more phrasings but is not served by our
 /// package feed; newsroom questions use a handful of forms, each covered by a test.
 /// </summary>
-public static partial class DatePhrases
+internal static partial class DatePhrases
 {
     /// <summary>The date limit of <paramref name="question"/>, relative to <paramref name="now"/>, and the question without the phrase; null when there is none.</summary>
     public static (DateRange Range, string Remainder)? Find(string question, DateTimeOffset now)

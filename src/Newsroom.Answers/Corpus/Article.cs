@@ -8,7 +8,7 @@ namespace Newsroom.Answers.Corpus;
 /// <param name="Published">Publication date, when known.</param>
 /// <param name="Url">Link to the published article, when known.</param>
 /// <param name="Paragraphs">The article's paragraphs in order, numbered from 1.</param>
-public sealed record Article(
+internal sealed record Article(
     string Key,
     string Title,
     string? Author,

@@ -5,4 +5,4 @@ namespace Newsroom.Answers.Corpus;
 /// <param name="FullPath">Where the file is.</param>
 /// <param name="Length">Size in bytes.</param>
 /// <param name="LastWriteUtc">Last modification time.</param>
-public sealed record CorpusFile(string Key, string FullPath, long Length, DateTime LastWriteUtc);
+internal sealed record CorpusFile(string Key, string FullPath, long Length, DateTime LastWriteUtc);

@@ -7,7 +7,7 @@ namespace Newsroom.Answers.Corpus;
 /// its extension names. Anything that is not an article (binary, empty, unreadable, malformed)
 /// comes back with a reason instead of an article, so one bad file never stops the rest.
 /// </summary>
-public sealed class CorpusFolder
+internal sealed class CorpusFolder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<string, IArticleFormat> _formats;

@@ -15,7 +15,7 @@ namespace Newsroom.Answers.Corpus;
 /// and YamlDotNet the front matter, rather than regular expressions that break on the first
 /// unusual line.
 /// </summary>
-public sealed class MarkdownFormat : IArticleFormat
+internal sealed class MarkdownFormat : IArticleFormat
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 

@@ -5,4 +5,4 @@ namespace Newsroom.Answers.Corpus;
 /// <param name="Text">The paragraph's text, whitespace normalised.</param>
 /// <param name="Kind">Body copy or photo caption.</param>
 /// <param name="Credit">The photo credit of a caption ("Mahmud Turkia/AFP via Getty Images").</param>
-public sealed record Paragraph(int Number, string Text, ParagraphKind Kind = ParagraphKind.Body, string? Credit = null);
+internal sealed record Paragraph(int Number, string Text, ParagraphKind Kind = ParagraphKind.Body, string? Credit = null);

@@ -1,7 +1,7 @@
 namespace Newsroom.Answers.Corpus;
 
 /// <summary>What a paragraph is on the page: body copy, or the caption under a photo.</summary>
-public enum ParagraphKind
+internal enum ParagraphKind
 {
     /// <summary>Body copy.</summary>
     Body,

@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Corpus;
 /// ICU4N 60 it misses abbreviations with inner periods such as "U.S.", so the list is applied here.)
 /// Thread-safe: each call works on its own clone of the prototype iterator.
 /// </summary>
-public sealed class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     /// <summary>
     /// Abbreviations after which a period does not end the sentence in news copy (AP style titles,

@@ -1,7 +1,7 @@
 namespace Newsroom.Answers.Indexing;
 
 /// <summary>How a sentence's meaning vector is kept in the index: one signed byte per dimension.</summary>
-public static class SentenceMeaning
+internal static class SentenceMeaning
 {
     /// <summary>
     /// Quantises a unit vector to a byte per dimension (components of a unit vector lie in [-1, 1]):
