@@ -29,4 +29,10 @@ internal static class CandidateFilter
 
         return new QueryWrapperFilter(query);
     }
+
+    /// <summary>The filter for the sentences of article <paramref name="articleKey"/> that <paramref name="limit"/> lets through.</summary>
+    public static Filter WithinArticle(this ArchiveFilter limit, string articleKey) =>
+        limit.ToLuceneFilter() is { } filter
+            ? new QueryWrapperFilter(new BooleanQuery { { new TermQuery(new Term(SentenceFields.Article, articleKey)), Occur.MUST }, { new ConstantScoreQuery(filter), Occur.MUST } })
+            : new QueryWrapperFilter(new TermQuery(new Term(SentenceFields.Article, articleKey)));
 }
