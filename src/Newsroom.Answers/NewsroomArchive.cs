@@ -1,4 +1,3 @@
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newsroom.Answers.Answering;
@@ -58,10 +57,10 @@ public sealed class NewsroomArchive : IDisposable
         {
             index = ArticleIndex.OpenFolder(indexFolder, analyzer, settings.Encoder, out damage);
         }
-        catch (LockObtainFailedException locked)
+        catch
         {
             analyzer.Dispose();
-            throw new IndexInUseException(indexFolder, locked);
+            throw;
         }
 
         return new NewsroomArchive(analyzer, index, settings, damage);

@@ -323,9 +323,21 @@ internal sealed class ArticleIndex : IDisposable
     /// Opens the index in a folder on disk, creating the folder if needed. An index that cannot be
     /// opened (files missing, truncated or garbled) is replaced by an empty one, to be rebuilt from
     /// the corpus; <paramref name="damage"/> then says what was wrong. An index locked by another
-    /// live process is not damage: that still throws.
+    /// live process is not damage: that throws <see cref="IndexInUseException"/>.
     /// </summary>
     public static ArticleIndex OpenFolder(string path, Analyzer analyzer, ISentenceEncoder? encoder, out string? damage)
+    {
+        try
+        {
+            return OpenOrReplace(path, analyzer, encoder, out damage);
+        }
+        catch (LockObtainFailedException locked)
+        {
+            throw new IndexInUseException(path, locked);
+        }
+    }
+
+    private static ArticleIndex OpenOrReplace(string path, Analyzer analyzer, ISentenceEncoder? encoder, out string? damage)
     {
         System.IO.Directory.CreateDirectory(path);
         damage = null;
