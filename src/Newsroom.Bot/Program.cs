@@ -1,5 +1,7 @@
 using Newsroom.Bot.Commands;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
+using Newsroom.Bot.Endpoint;
+using Newsroom.Bot.Storage;
 
 // "index", "ask", "stats", "teams-package", "feedback": a command for staff and scripts (HostCommands lists them). Anything else: run the bot.
 if (HostCommands.IsCommand(args))

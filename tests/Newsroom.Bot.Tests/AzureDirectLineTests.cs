@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Newsroom.Bot.DirectLine;
+using Newsroom.Bot.Channels.DirectLine;
 
 namespace Newsroom.Bot.Tests;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newsroom.Answers;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 

@@ -3,9 +3,9 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newsroom.Answers;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using Newsroom.Bot.Feedback;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using Newtonsoft.Json.Linq;
 
 namespace Newsroom.Bot.Tests;

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
+using Newsroom.Bot.Commands;
 using Newsroom.Bot.Feedback;
 using Newtonsoft.Json.Linq;
 using System.Text.Json.Nodes;

@@ -1,4 +1,4 @@
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 
 namespace Newsroom.Bot.Tests;
 

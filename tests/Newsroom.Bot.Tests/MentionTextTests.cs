@@ -1,5 +1,5 @@
 using Microsoft.Bot.Schema;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Channels.Teams;
 
 namespace Newsroom.Bot.Tests;
 

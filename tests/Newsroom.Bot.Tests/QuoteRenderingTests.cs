@@ -4,8 +4,9 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Bot.Connector;
 using Newsroom.Answers.Answering;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using System.Text;
+using ChannelIds = Microsoft.Bot.Connector.Channels;
 
 namespace Newsroom.Bot.Tests;
 
@@ -43,7 +44,7 @@ public sealed class QuoteRenderingTests
             "Officials ended* the talks_ at 5 p.m.",
         ];
         var data = new TheoryData<string, string>();
-        foreach (var channel in new[] { Channels.Emulator, Channels.Msteams, Channels.Directline, Channels.Webchat })
+        foreach (var channel in new[] { ChannelIds.Emulator, ChannelIds.Msteams, ChannelIds.Directline, ChannelIds.Webchat })
         {
             foreach (var sentence in sentences)
             {
@@ -67,7 +68,7 @@ public sealed class QuoteRenderingTests
         var paragraph = Markdown.Parse(quoteLine, ChatRenderer).Descendants<ParagraphBlock>().Single();
         var inlines = paragraph.Inline!.Descendants().ToList();
 
-        var marker = channelId == Channels.Emulator ? string.Empty : " [1]";
+        var marker = channelId == ChannelIds.Emulator ? string.Empty : " [1]";
         Assert.Equal($"“{sentence}”{marker}", PlainText(paragraph.Inline!));
         Assert.DoesNotContain(inlines, inline => inline is LinkInline or AutolinkInline or HtmlInline or CodeInline);
         Assert.DoesNotContain(inlines.Cast<MarkdownObject>().Append(paragraph), node => node.TryGetAttributes() is { } attributes && (attributes.Classes?.Count > 0 || attributes.Id is not null || attributes.Properties?.Count > 0));

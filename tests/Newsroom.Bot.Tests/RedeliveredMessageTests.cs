@@ -1,4 +1,4 @@
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 

@@ -1,5 +1,5 @@
 using Newsroom.Answers.Answering;
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 
 namespace Newsroom.Bot.Tests;
 

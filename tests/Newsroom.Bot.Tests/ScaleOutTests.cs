@@ -1,4 +1,4 @@
-using Newsroom.Bot.Bot;
+using Newsroom.Bot.Conversation;
 using Newsroom.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;

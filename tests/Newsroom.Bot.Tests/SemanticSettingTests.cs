@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
 

@@ -1,4 +1,4 @@
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Endpoint;
 
 namespace Newsroom.Bot.Tests;
 

@@ -1,7 +1,7 @@
 using Json.Schema;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
-using Newsroom.Bot.Teams;
+using Newsroom.Bot.Channels.Teams;
 using SkiaSharp;
 using System.Diagnostics;
 using System.IO.Compression;

@@ -2,6 +2,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
+using ChannelIds = Microsoft.Bot.Connector.Channels;
 
 namespace Newsroom.Bot.Tests;
 
@@ -19,7 +20,7 @@ public sealed class TeamsWelcomeTests : IDisposable
 
     private static ConversationReference Teams(string conversationType) => new()
     {
-        ChannelId = Channels.Msteams,
+        ChannelId = ChannelIds.Msteams,
         ServiceUrl = "https://smba.trafficmanager.net/emea/",
         Bot = new ChannelAccount(BotId, "Newsroom"),
         User = new ChannelAccount("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ", "Megan Bowen"),
@@ -102,9 +103,9 @@ public sealed class TeamsWelcomeTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Channels.Emulator)]
-    [InlineData(Channels.Webchat)]
-    [InlineData(Channels.Directline)]
+    [InlineData(ChannelIds.Emulator)]
+    [InlineData(ChannelIds.Webchat)]
+    [InlineData(ChannelIds.Directline)]
     public async Task In_the_Emulator_and_Web_Chat_the_user_opening_the_conversation_is_welcomed_without_mention_advice(string channelId)
     {
         await _harness.Flow(channelId)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Answers;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 using Spectre.Console;
 
 namespace Newsroom.Bot.Commands;

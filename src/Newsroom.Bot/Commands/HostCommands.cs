@@ -1,3 +1,4 @@
+using Newsroom.Bot.Channels.Teams;
 using Spectre.Console;
 using System.CommandLine;
 
@@ -31,8 +32,8 @@ public static class HostCommands
         IndexCommand.Create,
         AskCommand.Create,
         StatsCommand.Create,
-        Teams.TeamsPackageCommand.Create,
-        Feedback.FeedbackCommand.Create,
+        TeamsPackageCommand.Create,
+        FeedbackCommand.Create,
     ];
 
     /// <summary>True when <paramref name="args"/> start with a verb (or ask for the verbs' help) rather than run the bot.</summary>
@@ -85,8 +86,3 @@ public static class HostCommands
         public override void Write(string? value) => console.Write(new Text(value ?? string.Empty));
     }
 }
-
-/// <summary>What every verb gets: where to write, and the settings overrides from the command line.</summary>
-/// <param name="Console">The terminal (or a test console).</param>
-/// <param name="Settings">"--Section:Name=value" arguments, applied over appsettings.json as for the bot.</param>
-public sealed record CommandContext(IAnsiConsole Console, IReadOnlyList<string> Settings);

@@ -1,6 +1,6 @@
 using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
-using Newsroom.Bot.Hosting;
+using Newsroom.Bot.Composition;
 using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;

@@ -1,42 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Newsroom.Bot.Feedback;
-
-/// <summary>Where votes on answers are kept. Bound from the "Feedback" section of appsettings.json.</summary>
-public sealed class FeedbackOptions
-{
-    /// <summary>Configuration section name.</summary>
-    public const string Section = "Feedback";
-
-    /// <summary>The JSON Lines file votes are appended to; a relative path is relative to the repository root.</summary>
-    [Required]
-    public string File { get; set; } = "data/feedback.jsonl";
-}
-
-/// <summary>One cited sentence, as a vote records it.</summary>
-/// <param name="Id">The sentence's id in the index ("key#paragraph.sentence").</param>
-/// <param name="Text">The sentence as it was cited.</param>
-public sealed record FeedbackSentence(string Id, string Text);
-
-/// <summary>One vote on one answer: a line of the feedback file.</summary>
-/// <param name="Time">When it was given (UTC).</param>
-/// <param name="Reaction">"like" or "dislike".</param>
-/// <param name="Question">The question the answer answered.</param>
-/// <param name="Citations">The sentences the answer cited.</param>
-/// <param name="Comment">What the user wrote, if anything.</param>
-/// <param name="Channel">Where it came from (msteams, webchat, emulator…).</param>
-/// <param name="AnswerId">The bot's id for the answer (two votes with one id are on the same reply).</param>
-public sealed record FeedbackEntry(
-    DateTimeOffset Time,
-    string Reaction,
-    string Question,
-    IReadOnlyList<FeedbackSentence> Citations,
-    string? Comment,
-    string? Channel,
-    string? AnswerId);
 
 /// <summary>
 /// The feedback file: one JSON object per line (JSON Lines), so staff can read it with any

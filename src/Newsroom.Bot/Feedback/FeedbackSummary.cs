@@ -1,23 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Newsroom.Bot.Hosting;
 using System.Globalization;
 
 namespace Newsroom.Bot.Feedback;
-
-/// <summary>The votes on one answer: one question with one set of cited sentences.</summary>
-/// <param name="Question">The question.</param>
-/// <param name="Citations">The sentences cited.</param>
-/// <param name="Likes">Thumbs up.</param>
-/// <param name="Dislikes">Thumbs down.</param>
-/// <param name="Comments">What people wrote, oldest first.</param>
-/// <param name="Last">The latest vote.</param>
-public sealed record AnswerFeedback(
-    string Question,
-    IReadOnlyList<FeedbackSentence> Citations,
-    int Likes,
-    int Dislikes,
-    IReadOnlyList<string> Comments,
-    DateTimeOffset Last);
 
 /// <summary>
 /// Summarises the feedback file for newsroom staff: votes grouped by answer (the same question
@@ -96,37 +79,4 @@ public static class FeedbackSummary
 
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
-}
-
-/// <summary>
-/// <c>dotnet run --project src/Newsroom.Bot -- feedback</c>: prints the feedback summary and exits,
-/// reading the same settings (Feedback:File, Root) as the bot.
-/// </summary>
-public static class FeedbackCommand
-{
-    /// <summary>The verb.</summary>
-    public const string Verb = "feedback";
-
-    /// <summary>The verb for <see cref="Commands.HostCommands"/>: settings as for the bot, output to its console.</summary>
-    public static System.CommandLine.Command Create(Commands.CommandContext context)
-    {
-        var command = new System.CommandLine.Command(Verb, "Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first.");
-        command.SetAction(_ => Run(Commands.CommandServices.Settings(context.Settings).Configuration, Commands.HostCommands.Writer(context.Console)));
-        return command;
-    }
-
-    /// <summary>Runs the command; returns the process exit code.</summary>
-    public static int Run(IConfiguration configuration, TextWriter output)
-    {
-        var root = RootFolder.Find(configuration["Root"]);
-        var options = configuration.GetSection(FeedbackOptions.Section).Get<FeedbackOptions>() ?? new FeedbackOptions();
-        if (string.IsNullOrWhiteSpace(options.File))
-        {
-            output.WriteLine("Feedback:File is empty: set it to the feedback file's path.");
-            return 2;
-        }
-
-        FeedbackSummary.Write(RootFolder.Resolve(root, options.File), output);
-        return 0;
-    }
 }
