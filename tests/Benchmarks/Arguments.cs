@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Newsroom.Answers.Answering;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -23,23 +21,6 @@ internal sealed partial record Arguments(int Sentences, int Questions, int Seed,
             // SQuAD-format file, relative to the repository root, whose paragraphs join the seed's.
             Value("--templates") ?? "tests/Data/squad/squad-v1.1-dev-even.json");
     }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static AnswerOptions ShippedAnswerOptions(string root) =>
-        new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json")).Build()
-            .GetSection(AnswerOptions.Section).Get<AnswerOptions>() ?? new AnswerOptions();
 
     /// <summary>Questions a reader might ask about sentences of the corpus: 3–5 of a sentence's content words.</summary>
     public static List<string> MakeQuestions(IReadOnlyList<string> sample, int count, int seed)

@@ -2,6 +2,7 @@ using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
 using Newsroom.Benchmarks;
+using Newsroom.Testing;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -9,7 +10,7 @@ using System.Globalization;
 //   [--templates seed|SQuAD-file] [--work DIR] [--keep] [--breakdown]
 var options = Arguments.Parse(args);
 var configuration = typeof(Arguments).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-var root = Arguments.RepositoryRoot();
+var root = Repository.Root;
 var work = options.Work ?? Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
 var corpusFolder = Path.Combine(work, "corpus");
 var productIndex = Path.Combine(work, "index");
@@ -77,7 +78,7 @@ try
     double[] productLatency, answererLatency;
     using (var index = ArticleIndex.OpenFolder(productIndex, new NewsAnalyzer()))
     {
-        var answerOptions = Arguments.ShippedAnswerOptions(root);
+        var answerOptions = Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
         var answerer = new QuestionAnswerer(index, answerOptions);
         var router = new ArchiveQuestions(answerer, index, answerOptions);
         answererLatency = Measure(questions, q => answerer.Ask(q).Citations.Count);
@@ -89,20 +90,28 @@ try
     report.Latency("… of which QuestionAnswerer alone (ms)", answererLatency, rawLatency);
 
     // 4. The real host: start-up with the existing index, HTTP latency, 16 conversations, freshness, memory.
-    var (bot, startUp) = await BotProcess.StartAsync(root, configuration, corpusFolder, productIndex);
+    var startClock = Stopwatch.StartNew();
+    var bot = BotProcess.Start(new BotProcessOptions(corpusFolder, productIndex)
+    {
+        Settings = ["--Logging:LogLevel:Default=Warning"],
+        ServerGarbageCollection = true,
+        MaxConnections = 64,
+    });
     await using (bot)
     {
+        await bot.WaitUntilHealthyAsync(TimeSpan.FromMinutes(30));
+        var startUp = startClock.Elapsed;
         report.Row("Start-up with an existing index (s)", null, startUp.TotalSeconds, "≤ 3 s", "process start until /health answers");
         foreach (var question in questions.Take(100))
         {
-            await bot.AskAsync("warm-up", question);
+            await Ask(bot, "warm-up", question);
         }
 
         var http = new List<double>();
         foreach (var question in questions)
         {
             var started = Stopwatch.GetTimestamp();
-            await bot.AskAsync("latency", question);
+            await Ask(bot, "latency", question);
             http.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
@@ -124,7 +133,7 @@ try
             var path = Path.Combine(corpusFolder, $"breaking-{i}.txt");
             var started = Stopwatch.GetTimestamp();
             await File.WriteAllTextAsync(path, $"Breaking news {i}\n\n{generator.SentenceWith(marker)}\n");
-            while (!(await bot.AskAsync("fresh", $"What do we know about the {marker} plan?")).Contains(marker, StringComparison.Ordinal))
+            while (!(await Ask(bot, "fresh", $"What do we know about the {marker} plan?")).Contains(marker, StringComparison.Ordinal))
             {
                 if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
                 {
@@ -209,7 +218,7 @@ static async Task<(int WarmUpAnswers, int Answers, int Errors)> Concurrent(BotPr
         {
             try
             {
-                await bot.AskAsync($"conversation-{c}", questions[(c * 7919 + i) % questions.Count]);
+                await Ask(bot, $"conversation-{c}", questions[(c * 7919 + i) % questions.Count]);
                 var at = clock.Elapsed;
                 if (at < warmUp)
                 {
@@ -228,3 +237,7 @@ static async Task<(int WarmUpAnswers, int Answers, int Errors)> Concurrent(BotPr
     })));
     return (warming, answers, errors);
 }
+
+/// <summary>Asks through POST /api/messages with expectReplies in <paramref name="conversation"/>; returns the reply text, and throws when the bot sent no message.</summary>
+static async Task<string> Ask(BotProcess bot, string conversation, string question) =>
+    await bot.AskAsync(question, conversation) is { Length: > 0 } text ? text : throw new InvalidOperationException("The bot sent no message");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Semantic;
 using Newsroom.Evaluation;
+using Newsroom.Testing;
 using System.Globalization;
 
 // Answer quality on a SQuAD-format file, by the protocol in tests/Data/squad/README.md.
@@ -20,7 +21,7 @@ using System.Globalization;
 //                              the plain baseline and the abstention runs are left out
 //   --Evaluation:Part=even|odd ask only the even- or odd-numbered questions (a 2-fold check: choose settings
 //                              on one half, confirm them on the other, so the figures are not tuned to the file)
-var root = RepositoryRoot.Find();
+var root = Repository.Root;
 var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
     .AddCommandLine(args)
@@ -139,22 +140,5 @@ namespace Newsroom.Evaluation
         public List<double> Thresholds { get; set; } = [];
 
         public string? VectorCache { get; set; }
-    }
-
-    /// <summary>Finds the repository root (the folder with Bot.sln) above the program.</summary>
-    internal static class RepositoryRoot
-    {
-        public static string Find()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (System.IO.File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }

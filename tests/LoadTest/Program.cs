@@ -2,9 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Newsroom.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text.Json.Nodes;
 
 // Load test: the real host (a child process on a loopback port) over a generated archive of about
 // 100,000 sentences; N concurrent conversations ask questions for a fixed time while new articles
@@ -29,17 +26,18 @@ var clock = Stopwatch.StartNew();
 var articles = SyntheticCorpus.Write(corpus, first: 1, count: sentencesWanted / SentencesPerArticle, sentences: SentencesPerArticle);
 Console.WriteLine($"Generated {articles.Count:N0} articles in {clock.Elapsed.TotalSeconds:F1} s");
 
-var port = FreePort();
-using var host = StartHost(port, corpus, index);
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 })
+var host = BotProcess.Start(new BotProcessOptions(corpus, index)
 {
-    BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-    Timeout = TimeSpan.FromSeconds(30),
-};
+    Settings = ["--Logging:LogLevel:Default=Warning"],
+    ServerGarbageCollection = true,
+    Output = line => Console.WriteLine("  host: " + line),
+    MaxConnections = conversations * 2,
+});
+var http = host.Client;
 try
 {
     clock.Restart();
-    var health = await WaitUntilIndexed(http, host, articles.Count, TimeSpan.FromMinutes(10));
+    var health = await host.WaitForHealthAsync(h => (bool)h["ready"]! && (int)h["articles"]! >= articles.Count, TimeSpan.FromMinutes(10));
     Console.WriteLine($"Indexed {(int)health["sentences"]!:N0} sentences of {(int)health["articles"]!:N0} articles in {clock.Elapsed.TotalSeconds:F1} s");
 
     // Warm-up (JIT, caches), not measured.
@@ -121,99 +119,12 @@ try
 }
 finally
 {
-    if (!host.HasExited)
-    {
-        host.Kill(entireProcessTree: true);
-        host.WaitForExit(10_000);
-    }
-
+    await host.DisposeAsync();
     Directory.Delete(work, recursive: true);
 }
 
 static async Task<string> Ask(HttpClient http, string question, string conversation)
 {
-    using var response = await http.PostAsJsonAsync("/api/messages", new
-    {
-        type = "message",
-        id = Guid.NewGuid().ToString(),
-        channelId = "emulator",
-        serviceUrl = "http://127.0.0.1:9/",
-        deliveryMode = "expectReplies",
-        from = new { id = "user-" + conversation },
-        recipient = new { id = "bot" },
-        conversation = new { id = conversation },
-        text = question,
-    });
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"HTTP {(int)response.StatusCode}");
-    }
-
-    var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    var messages = body["activities"]!.AsArray().Where(a => (string?)a!["type"] == "message").Select(a => (string?)a!["text"]).ToList();
-    return messages.Count == 1 ? messages[0] ?? string.Empty : throw new InvalidOperationException($"{messages.Count} messages in the reply");
-}
-
-static async Task<JsonObject> WaitUntilIndexed(HttpClient http, Process host, int articles, TimeSpan timeout)
-{
-    var clock = Stopwatch.StartNew();
-    while (clock.Elapsed < timeout && !host.HasExited)
-    {
-        try
-        {
-            var health = await http.GetFromJsonAsync<JsonObject>("/health");
-            if (health is not null && (bool)health["ready"]! && (int)health["articles"]! >= articles)
-            {
-                return health;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // not listening yet (or 503 while the index is built)
-        }
-
-        await Task.Delay(250);
-    }
-
-    throw new TimeoutException($"The host did not index {articles} articles within {timeout}");
-}
-
-static Process StartHost(int port, string corpus, string index)
-{
-    var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
-    var root = FindRoot();
-    var dll = Path.Combine(root, "src", "Newsroom.Bot", "bin", configuration, "net10.0", "Newsroom.Bot.dll");
-    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { dll, $"--urls=http://127.0.0.1:{port}", $"--Corpus:Folder={corpus}", $"--Index:Folder={index}", "--Logging:LogLevel:Default=Warning" })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    start.Environment["Root"] = root;
-    var process = Process.Start(start)!;
-    process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.WriteLine("  host: " + line.Data); };
-    process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.WriteLine("  host: " + line.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    var messages = await ExpectReplies.MessagesAsync(http, TestActivity.Message(question) with { From = new("user-" + conversation), ConversationId = conversation });
+    return messages.Count == 1 ? (string?)messages[0]["text"] ?? string.Empty : throw new InvalidOperationException($"{messages.Count} messages in the reply");
 }

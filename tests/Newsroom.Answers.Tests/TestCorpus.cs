@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Newsroom.Answers.Answering;
 using Newsroom.Answers.Corpus;
 using Newsroom.Answers.Indexing;
@@ -20,24 +19,7 @@ internal sealed class TestCorpus : IDisposable
 
     public CorpusFolder Corpus => new(Folder);
 
-    /// <summary>The repository's corpus folder (the seed article lives there).</summary>
-    public static string RepositoryCorpus
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-                {
-                    return Path.Combine(dir.FullName, "corpus");
-                }
-            }
-
-            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string SeedText => File.ReadAllText(Path.Combine(RepositoryCorpus, "000_47feea0d49ae04be.txt"));
+    public static string SeedText => File.ReadAllText(Path.Combine(Repository.Corpus, "000_47feea0d49ae04be.txt"));
 
     /// <summary>A corpus holding the seed article as it is in the repository.</summary>
     public static TestCorpus WithSeed()
@@ -78,12 +60,7 @@ internal sealed class TestCorpus : IDisposable
     };
 
     /// <summary>The "Answers" section of the repository's appsettings.json, exactly as the bot and the evaluation read it.</summary>
-    public static AnswerOptions ShippedOptions()
-    {
-        var settings = Path.Combine(Path.GetDirectoryName(RepositoryCorpus)!, "appsettings.json");
-        var configuration = new ConfigurationBuilder().AddJsonFile(settings).Build();
-        return configuration.GetSection(AnswerOptions.Section).Get<AnswerOptions>() ?? new AnswerOptions();
-    }
+    public static AnswerOptions ShippedOptions() => Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
 
     public void Dispose()
     {

@@ -24,10 +24,7 @@ internal sealed class WebChatHost : WebApplicationFactory<Program>
     {
         _corpus = Directory.CreateTempSubdirectory("newsroom-browser-corpus-").FullName;
         _index = Directory.CreateTempSubdirectory("newsroom-browser-index-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "corpus")))
-        {
-            File.Copy(file, Path.Combine(_corpus, Path.GetFileName(file)));
-        }
+        Repository.CopyCorpusTo(_corpus);
 
         File.WriteAllText(Path.Combine(_corpus, "harbor-pilots.md"), $"""
             ---
@@ -88,21 +85,3 @@ internal sealed class WebChatHost : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The repository the tests run in.</summary>
-internal static class Repository
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
-}

@@ -17,9 +17,15 @@ public sealed class WebChatPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(Chromium.IsInstalled, $"{Chromium.ExecutablePath} is missing: apt-get install -y chromium");
+        SystemPackages.Require("chromium");
         _host.Start();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
     }
 
     public async Task DisposeAsync()

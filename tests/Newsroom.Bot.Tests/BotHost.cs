@@ -28,10 +28,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         _waitForIndex = waitForIndex;
         CorpusFolder = Directory.CreateTempSubdirectory("newsroom-corpus-").FullName;
-        foreach (var file in Directory.GetFiles(Repository.Corpus))
-        {
-            File.Copy(file, Path.Combine(CorpusFolder, Path.GetFileName(file)));
-        }
+        Repository.CopyCorpusTo(CorpusFolder);
 
         _ownsIndexFolder = indexFolder is null;
         IndexFolder = indexFolder ?? Directory.CreateTempSubdirectory("newsroom-index-").FullName;

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newsroom.Answers;
+using Newsroom.Answers.Answering;
 using Newsroom.Bot.Conversation;
 using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Composition;
@@ -24,7 +25,7 @@ internal sealed class BotTestHarness : IDisposable
         IStorage? storage = null,
         string? feedbackFile = null)
     {
-        var answerOptions = Repository.AnswerOptions();
+        var answerOptions = Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
         Archive = NewsroomArchive.InMemory(new ArchiveSettings(corpusFolder ?? Repository.Corpus) { Answers = answerOptions });
         Archive.IndexCorpus();
         Storage = storage ?? new MemoryStorage();

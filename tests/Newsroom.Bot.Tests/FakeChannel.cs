@@ -29,6 +29,8 @@ internal sealed class FakeChannel : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{address}:0");
+        // A channel answers whatever host name the bot was given for it (tests name hosts in .invalid).
+        builder.Configuration["AllowedHosts"] = "*";
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var channel = new FakeChannel(app);

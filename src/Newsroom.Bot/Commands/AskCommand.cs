@@ -24,17 +24,17 @@ internal static class AskCommand
         switch (answer.Status)
         {
             case AnswerStatus.Answered:
-                console.MarkupLine(Markup.Escape(answer.Heading ?? "Here is what the reporting says, best match first:"));
+                console.MarkupLine(Markup.Escape(TerminalText.Printable(answer.Heading ?? "Here is what the reporting says, best match first:")));
                 foreach (var citation in answer.Citations)
                 {
                     console.WriteLine();
                     console.MarkupLine($"{citation.Number}. “{Emphasise(citation)}”");
-                    console.MarkupLine("   [grey]— " + Markup.Escape(Where(citation)) + "[/]");
+                    console.MarkupLine("   [grey]— " + Markup.Escape(TerminalText.Printable(Where(citation))) + "[/]");
                 }
 
                 return HostCommands.Success;
             case AnswerStatus.NotFound:
-                console.MarkupLine(Markup.Escape(answer.Heading ?? "I couldn't find that in the reporting."));
+                console.MarkupLine(Markup.Escape(TerminalText.Printable(answer.Heading ?? "I couldn't find that in the reporting.")));
                 return HostCommands.Partial;
             default:
                 console.MarkupLineInterpolated($"[yellow]Not a question I can look up ({answer.Status}).[/] Ask in words, in quotes: ask \"What did officials say about Libya?\"");
@@ -53,11 +53,13 @@ internal static class AskCommand
                 continue;
             }
 
-            text.Append(Markup.Escape(citation.Text[position..span.Start])).Append("[bold]").Append(Markup.Escape(citation.Text.Substring(span.Start, span.Length))).Append("[/]");
+            text.Append(Printable(citation.Text[position..span.Start])).Append("[bold]").Append(Printable(citation.Text.Substring(span.Start, span.Length))).Append("[/]");
             position = span.Start + span.Length;
         }
 
-        return text.Append(Markup.Escape(citation.Text[position..])).ToString();
+        return text.Append(Printable(citation.Text[position..])).ToString();
+
+        static string Printable(string part) => Markup.Escape(TerminalText.Printable(part));
     }
 
     private static string Where(Citation citation)

@@ -59,7 +59,7 @@ internal static class IndexCommand
             var skipped = new Table().Title("Skipped files").AddColumns("File", "Reason");
             foreach (var file in report.Skipped)
             {
-                skipped.AddRow(Markup.Escape(file.Key), Markup.Escape(file.Reason));
+                skipped.AddRow(Markup.Escape(TerminalText.Printable(file.Key)), Markup.Escape(TerminalText.Printable(file.Reason)));
             }
 
             console.Write(skipped);
@@ -70,7 +70,7 @@ internal static class IndexCommand
             var duplicates = new Table().Title("Duplicates, not indexed again").AddColumns("Article", "Same as");
             foreach (var duplicate in report.Duplicates)
             {
-                duplicates.AddRow(Markup.Escape(duplicate.Key), Markup.Escape(duplicate.DuplicateOf));
+                duplicates.AddRow(Markup.Escape(TerminalText.Printable(duplicate.Key)), Markup.Escape(TerminalText.Printable(duplicate.DuplicateOf)));
             }
 
             console.Write(duplicates);

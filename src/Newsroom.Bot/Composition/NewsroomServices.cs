@@ -47,16 +47,18 @@ public static class NewsroomServices
         builder.Services.AddOptions<BotCredentials>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new GuardedAuthentication(
+            sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GuardedAuthentication>>()));
         // One adapter for every channel: /api/messages uses it through the interface, the local Direct Line directly.
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<ReplyRenderer>();
         builder.Services.AddSingleton<AnswerActions>();
-        // Conversation state (what "more", "context" and "and Rwanda?" refer to) over one IStorage.
-        // MemoryStorage keeps it for the life of the process; a shared store makes follow-ups work
-        // across restarts and instances: AddNewsroomStorage puts Redis in its place when Storage:Redis is set.
-        builder.Services.AddSingleton<IStorage>(_ => new MemoryStorage());
+        // Conversation state (what "more", "context" and "and Rwanda?" refer to) over the one IStorage
+        // AddNewsroomStorage registers: bounded memory, or Redis when Storage:Redis is set (follow-ups
+        // across restarts and instances).
         builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         builder.AddNewsroomFeedback();
         builder.Services.AddTransient<IBot, NewsroomBot>();

@@ -50,9 +50,10 @@ public sealed class ConversationMemory
     public List<GivenAnswer> Answers { get; set; } = [];
 
     /// <summary>
-    /// The channel's id and the text of the last message whose turn saved this state: the same
-    /// message delivered again (a load balancer resending it after the instance that took it died,
-    /// a channel retrying) is recognised by it.
+    /// A hash of the channel's id and the text of the last message whose turn saved this state: the
+    /// same message delivered again (a load balancer resending it after the instance that took it
+    /// died, a channel retrying) is recognised by it. A hash, not the text: the state of every
+    /// conversation stays small whatever people send.
     /// </summary>
     public string? LastMessage { get; set; }
 
@@ -75,7 +76,7 @@ public sealed class ConversationMemory
     /// </summary>
     public bool BeginMessage(string? id, string text)
     {
-        var key = id is null ? null : $"{id}\n{text}";
+        var key = id is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id}\n{text}")));
         var redelivered = key is not null && key == LastMessage && BeforeLastMessage is not null;
         if (redelivered)
         {

@@ -50,11 +50,12 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        // The Emulator and Web Chat: once per person who opens the conversation; the bot joining
-        // its own conversation is not a reason to greet.
-        foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+        // The Emulator and Web Chat: once when people open the conversation; the bot joining its own
+        // conversation is not a reason to greet. One welcome however many joined at once: it names
+        // nobody, and a conversationUpdate listing thousands of members must not make thousands.
+        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
-            logger.LogInformation("Welcoming a new member to conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            logger.LogInformation("Welcoming {Count} new member(s) to conversation {ConversationId}", membersAdded.Count, turnContext.Activity.Conversation?.Id);
             await turnContext.SendActivityAsync(Markdown(Welcome()), cancellationToken);
         }
     }

@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using System.Net;
 using System.Threading.RateLimiting;
 
 namespace Newsroom.Bot.Endpoint;
 
 /// <summary>
-/// HTTP hardening of the host: request body limits on the bot's endpoints, a per-client rate limit
-/// on the web-chat channel (ASP.NET Core's rate limiter, partitioned by client address), and
-/// security headers on every response. Bad input gets a 4xx with a short plain message, never a 500.
+/// HTTP hardening of the host: the client's address as a trusted reverse proxy forwards it
+/// (ASP.NET Core's forwarded-headers middleware), request body limits on the bot's endpoints, a
+/// per-client rate limit on the web-chat channel (ASP.NET Core's rate limiter, partitioned by client
+/// address), and security headers on every response. Bad input gets a 4xx with a short plain message, never a 500.
 /// </summary>
 public static class HttpProtection
 {
@@ -24,6 +27,22 @@ public static class HttpProtection
     public static WebApplicationBuilder AddNewsroomHttpProtection(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpProtectionOptions>().BindConfiguration(HttpProtectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpProtectionOptions>>((forwarded, http) =>
+        {
+            // The defaults believe a proxy on loopback only; Http:KnownProxies adds the others.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in http.Value.KnownProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+                else
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+            }
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,9 +67,10 @@ public static class HttpProtection
         return builder;
     }
 
-    /// <summary>Security headers, body limits and rate limits, in that order (before the endpoints).</summary>
+    /// <summary>The forwarded client address, security headers, body limits and rate limits, in that order (before the endpoints).</summary>
     public static WebApplication UseNewsroomHttpProtection(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.Use(AddSecurityHeaders);
         app.Use(LimitRequestBody);
         // The one rate-limiter middleware of the host: it applies the web-chat policy below and every
@@ -62,7 +82,7 @@ public static class HttpProtection
     private static RateLimitPartition<string> WebChatPartition(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<HttpProtectionOptions>>().Value;
-        // Behind a reverse proxy, UseForwardedHeaders (configured for the known proxies) makes this the real client.
+        // Behind a known reverse proxy, UseForwardedHeaders has made this the address it forwarded.
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {

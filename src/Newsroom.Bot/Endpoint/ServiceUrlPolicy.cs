@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Newsroom.Bot.Channels.DirectLine;
 using System.Net;
 using System.Text.Json;
 
@@ -52,7 +53,13 @@ public sealed class ServiceUrlPolicy
         && url.Port == listed.Port
         && (url.AbsolutePath.TrimEnd('/') + "/").StartsWith(listed.AbsolutePath, StringComparison.Ordinal);
 
-    /// <summary>Endpoint filter for /api/messages (after <see cref="ActivityShape"/>): 403 for a reply address this policy does not allow, in Emulator mode.</summary>
+    /// <summary>
+    /// Endpoint filter for /api/messages (after <see cref="ActivityShape"/>), in Emulator mode: 403
+    /// for a reply address this policy does not allow, and for an activity claiming to come from the
+    /// built-in Direct Line channel (its conversations are reached only through /v3/directline with
+    /// their token; through /api/messages anyone could act in one by naming its id, also after it
+    /// has ended).
+    /// </summary>
     public static async ValueTask<object?> RefuseUnlisted(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -65,14 +72,25 @@ public sealed class ServiceUrlPolicy
         request.EnableBuffering();
         string? serviceUrl;
         string? deliveryMode;
+        string? channelId;
         using (var document = await JsonDocument.ParseAsync(request.Body, Parsing, http.RequestAborted))
         {
             // ActivityShape has checked that serviceUrl is an absolute http(s) URL.
-            serviceUrl = document.RootElement.GetProperty("serviceUrl").GetString();
-            deliveryMode = document.RootElement.TryGetProperty("deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String ? mode.GetString() : null;
+            ActivityShape.TryGetProperty(document.RootElement, "serviceUrl", out var url);
+            serviceUrl = url.GetString();
+            deliveryMode = ActivityShape.TryGetProperty(document.RootElement, "deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String ? mode.GetString() : null;
+            channelId = ActivityShape.TryGetProperty(document.RootElement, "channelId", out var channel) && channel.ValueKind == JsonValueKind.String ? channel.GetString() : null;
         }
 
         request.Body.Position = 0;
+        if (string.Equals(channelId, LocalDirectLine.ChannelId, StringComparison.OrdinalIgnoreCase)
+            && http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.IsLocal)
+        {
+            return Results.Text(
+                "Forbidden: activities of the built-in web chat channel (channelId \"directline\") come only through /v3/directline with that conversation's token.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         // Compared as the SDK compares it (ordinal): "ExpectReplies" would be POSTed to the serviceUrl.
         if (deliveryMode == Microsoft.Bot.Schema.DeliveryModes.ExpectReplies || http.RequestServices.GetRequiredService<ServiceUrlPolicy>().Allows(serviceUrl))
         {

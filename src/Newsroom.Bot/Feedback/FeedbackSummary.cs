@@ -1,3 +1,4 @@
+using Newsroom.Bot.Commands;
 using System.Globalization;
 
 namespace Newsroom.Bot.Feedback;
@@ -64,15 +65,15 @@ public static class FeedbackSummary
         {
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"👎 {answer.Dislikes}  👍 {answer.Likes}  “{answer.Question}”  (last vote {answer.Last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
+                $"👎 {answer.Dislikes}  👍 {answer.Likes}  “{TerminalText.Printable(answer.Question)}”  (last vote {answer.Last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
             foreach (var sentence in answer.Citations)
             {
-                output.WriteLine($"    {sentence.Id}  “{Shorten(sentence.Text, 140)}”");
+                output.WriteLine($"    {TerminalText.Printable(sentence.Id)}  “{TerminalText.Printable(Shorten(sentence.Text, 140))}”");
             }
 
             foreach (var comment in answer.Comments)
             {
-                output.WriteLine($"    comment: {Shorten(comment, 300)}");
+                output.WriteLine($"    comment: {TerminalText.Printable(Shorten(comment, 300))}");
             }
         }
     }

@@ -10,9 +10,9 @@ namespace Newsroom.Bot.Storage;
 public static class StorageServices
 {
     /// <summary>
-    /// Redis when "Storage:Redis" is configured (several instances behind a load balancer), in place
-    /// of the MemoryStorage <see cref="NewsroomServices.AddNewsroomBot"/> registers for conversation
-    /// state (one process, no server needed); without it, that registration stays as it is.
+    /// Conversation state in Redis when "Storage:Redis" is configured (several instances behind a
+    /// load balancer), otherwise in this process's memory, bounded in size and time
+    /// (<see cref="MemoryStateStorage"/>; one process, no server needed).
     /// </summary>
     public static WebApplicationBuilder AddNewsroomStorage(this WebApplicationBuilder builder)
     {
@@ -20,7 +20,12 @@ public static class StorageServices
         var redis = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Redis)}"];
         if (string.IsNullOrWhiteSpace(redis))
         {
-            builder.Services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<IStorage>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return new MemoryStateStorage(options.MemoryBytes, options.ExpiryHours > 0 ? TimeSpan.FromHours(options.ExpiryHours) : null, sp.GetRequiredService<TimeProvider>());
+            });
             return builder;
         }
 
@@ -31,12 +36,11 @@ public static class StorageServices
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
-        // Replace, not add: exactly one IStorage, so nothing can resolve the memory one by mistake.
-        builder.Services.Replace(ServiceDescriptor.Singleton<IStorage>(sp =>
+        builder.Services.AddSingleton<IStorage>(sp =>
         {
             var hours = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ExpiryHours;
             return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), timeToLive: hours > 0 ? TimeSpan.FromHours(hours) : null);
-        }));
+        });
         // Connect while the host starts, in the background: the first conversations no longer wait
         // seconds for the connection, and a Redis that is down does not hold up the start.
         builder.Services.AddHostedService<RedisConnectionWarmUp>();

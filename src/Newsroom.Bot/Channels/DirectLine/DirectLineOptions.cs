@@ -41,6 +41,29 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>
+    /// Most bytes of activities (as JSON) kept per local conversation; older ones are dropped first
+    /// (the newest is always kept). With <see cref="MaxConversations"/> it bounds what the channel
+    /// holds in all: 1,000 × 128 kB = 125 MB by default, whatever clients send.
+    /// </summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)]
+    public int MaxConversationBytes { get; set; } = 128 * 1024;
+
+    /// <summary>
+    /// Most bytes of activities one poll returns; a client further behind gets the rest on its next
+    /// polls (the watermark says where it is), so no poll, with or without a watermark, costs more.
+    /// </summary>
+    [Range(4 * 1024, 64 * 1024 * 1024)]
+    public int MaxPollBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// A local conversation in which the user has sent nothing this long after it was started is
+    /// forgotten when the channel is full and someone needs room (a page opened and left, or
+    /// conversations opened only to fill the channel).
+    /// </summary>
+    [Range(10, 24 * 3600)]
+    public int UnusedConversationSeconds { get; set; } = 120;
+
     /// <summary>Largest activity the local channel accepts from a client, in bytes of JSON (HTTP 413 beyond).</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 32 * 1024;

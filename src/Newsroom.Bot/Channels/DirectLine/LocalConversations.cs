@@ -6,8 +6,11 @@ namespace Newsroom.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The local channel's conversations, in memory: each one's activities in order, with a watermark
-/// counting every activity ever added. Bounded in number, in activities per conversation (the oldest
-/// are dropped) and in idle time (an idle conversation is forgotten).
+/// counting every activity ever added. Bounded in number, in activities and bytes per conversation
+/// (the oldest are dropped), in bytes per poll, and in idle time (an idle conversation is
+/// forgotten). When the channel is full, conversations in which nobody has said anything for
+/// DirectLine:UnusedConversationSeconds make room for new ones, so opening conversations only to
+/// fill the channel locks nobody out for longer than that.
 /// </summary>
 public sealed class LocalConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
@@ -53,11 +56,17 @@ public sealed class LocalConversations(IOptions<DirectLineOptions> options, Time
                 SweepExpired();
                 if (_conversations.Count >= options.Value.MaxConversations)
                 {
+                    SweepUnused();
+                }
+
+                if (_conversations.Count >= options.Value.MaxConversations)
+                {
                     return (null, false);
                 }
             }
 
-            var conversation = new LocalConversation(grant.ConversationId, grant.UserId, options.Value.MaxActivitiesPerConversation, time.GetUtcNow());
+            var limits = new LocalConversation.Limits(options.Value.MaxActivitiesPerConversation, options.Value.MaxConversationBytes, options.Value.MaxPollBytes);
+            var conversation = new LocalConversation(grant.ConversationId, grant.UserId, limits, time.GetUtcNow());
             return _conversations.TryAdd(conversation.Id, conversation) ? (conversation, true) : (_conversations[conversation.Id], false);
         }
     }
@@ -76,6 +85,22 @@ public sealed class LocalConversations(IOptions<DirectLineOptions> options, Time
         }
 
         return removed;
+    }
+
+    /// <summary>Bytes of activities all conversations hold now.</summary>
+    public long Bytes => _conversations.Values.Sum(conversation => conversation.Bytes);
+
+    /// <summary>Forgets every conversation started longer ago than the unused limit in which the user has sent nothing.</summary>
+    private void SweepUnused()
+    {
+        var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.UnusedConversationSeconds);
+        foreach (var (id, conversation) in _conversations)
+        {
+            if (!conversation.UserHasSpoken && conversation.Created < cutoff)
+            {
+                _conversations.TryRemove(id, out _);
+            }
+        }
     }
 
     private TimeSpan IdleLimit => TimeSpan.FromSeconds(options.Value.ConversationIdleSeconds);
