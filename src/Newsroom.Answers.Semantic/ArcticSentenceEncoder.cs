@@ -8,7 +8,7 @@ namespace Newsroom.Answers.Semantic;
 /// Sentence meaning vectors from Snowflake's arctic-embed-xs (6 layers, 384 dimensions, unit
 /// length), run on this machine's CPU by ONNX Runtime. Chosen over all-MiniLM-L6-v2, which is the
 /// same size and speed: arctic-embed is trained for search (a question against the passages that
-/// answer it), and on the SQuAD evaluation it lifted P@1 to 0.732 where MiniLM reached 0.716
+/// answer it), and on the SQuAD evaluation it reaches P@1 0.732 where MiniLM reaches 0.716
 /// (every third question, same weights chosen for each; README, "Measuring answer quality").
 /// On a 2-core machine a question takes about 3.5 ms and indexing about 4 ms a sentence, so indexing
 /// a large archive with it takes hours: it is off unless configured.
@@ -16,9 +16,9 @@ namespace Newsroom.Answers.Semantic;
 public sealed class ArcticSentenceEncoder : ISentenceEncoder, IDisposable
 {
     /// <summary>
-    /// Sentences per model run, taken in order of length. Indexing the SQuAD file's 5,089 sentences
-    /// (tests/Evaluation, 2 cores): unsorted batches of 32, 37.2 s and a peak working set of 780 MB;
-    /// sorted, 32: 24.0 s / 562 MB, 16: 21.2 s / 555 MB, 8: 20.9 s / 506 MB, 4: 21.2 s / 489 MB.
+    /// Sentences per model run, taken in order of length so that a run pads little. Indexing the SQuAD
+    /// file's 5,089 sentences (tests/Evaluation, 2 cores), runs of 8 are as fast as any size and hold
+    /// about 500 MB at most; unsorted runs of 32 take nearly twice as long and half as much memory again.
     /// </summary>
     private const int BatchSize = 8;
 
@@ -33,8 +33,8 @@ public sealed class ArcticSentenceEncoder : ISentenceEncoder, IDisposable
         var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            // A question is encoded while the user waits: both cores for one run made it 3.6 ms
-            // instead of 5 ms on one (and ONNX Runtime's own default chose worse, 4.2 ms).
+            // A question is encoded while the user waits: both cores for one run take 3.6 ms where
+            // one takes 5 ms (and ONNX Runtime's own default chooses worse, 4.2 ms).
             IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
         };
         _encoder = new SentenceEncoder(options);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Newsroom.Answers;
 using Newsroom.Bot.Composition;
 
 namespace Newsroom.Bot.Tests;
@@ -62,7 +63,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         // Start-up indexing runs in the background: a test that asks questions waits for the archive.
-        if (_waitForIndex && !host.Services.GetRequiredService<ArchiveStatus>().FirstPass.Wait(TimeSpan.FromSeconds(60)))
+        if (_waitForIndex && !host.Services.GetRequiredService<NewsroomArchive>().FirstPass.Wait(TimeSpan.FromSeconds(60)))
         {
             throw new TimeoutException("The first indexing pass did not end within 60 s");
         }

@@ -2,9 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Newsroom.Answers;
 using Newsroom.Answers.Answering;
-using Newsroom.Answers.Corpus;
-using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Conversation;
 using Newsroom.Bot.Feedback;
 using Newsroom.Bot.Composition;
@@ -24,28 +23,17 @@ internal sealed class BotTestHarness : IDisposable
         string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?",
         string? corpusFolder = null,
         IStorage? storage = null,
-        string? feedbackFile = null,
-        ArchiveStatus? archive = null)
+        string? feedbackFile = null)
     {
-        if (archive is null)
-        {
-            archive = new ArchiveStatus();
-            archive.PassSucceeded();
-        }
-
-        Index = ArticleIndex.InMemory(new NewsAnalyzer());
-        new CorpusIndexer(new SentenceSplitter()).Synchronize(new CorpusFolder(corpusFolder ?? Repository.Corpus), Index);
         var answerOptions = Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
+        Archive = NewsroomArchive.InMemory(new ArchiveSettings(corpusFolder ?? Repository.Corpus) { Answers = answerOptions });
+        Archive.IndexCorpus();
         Storage = storage ?? new MemoryStorage();
         _ownsFeedbackFile = feedbackFile is null;
         FeedbackFile = feedbackFile ?? Path.Combine(Path.GetTempPath(), $"newsroom-feedback-{Guid.NewGuid():N}.jsonl");
         Feedback = new FeedbackLog(FeedbackFile);
         Bot = new NewsroomBot(
-            new ArchiveQuestions(new QuestionAnswerer(Index, answerOptions), Index, answerOptions),
-            new QuestionAnswerer(Index, answerOptions),
-            new ArticleLookup(Index),
-            Index,
-            archive,
+            Archive,
             new ReplyRenderer(),
             new AnswerActions(),
             new ConversationState(Storage),
@@ -55,7 +43,7 @@ internal sealed class BotTestHarness : IDisposable
             NullLogger<NewsroomBot>.Instance);
     }
 
-    public ArticleIndex Index { get; }
+    public NewsroomArchive Archive { get; }
 
     public IStorage Storage { get; }
 
@@ -73,7 +61,7 @@ internal sealed class BotTestHarness : IDisposable
 
     public void Dispose()
     {
-        Index.Dispose();
+        Archive.Dispose();
         Feedback.Dispose();
         if (_ownsFeedbackFile && File.Exists(FeedbackFile))
         {

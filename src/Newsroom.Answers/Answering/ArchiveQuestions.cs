@@ -1,52 +1,9 @@
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Newsroom.Answers.Indexing;
+using Newsroom.Answers.Retrieval;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Newsroom.Answers.Answering;
-
-/// <summary>Which published articles a question is limited to: a date range, a source, both or neither.</summary>
-public sealed record ArchiveFilter(DateRange? Dates, string? Source)
-{
-    /// <summary>No limit.</summary>
-    public static ArchiveFilter None { get; } = new(null, null);
-
-    /// <summary>True when nothing is limited.</summary>
-    public bool IsEmpty => Dates is null && Source is null;
-
-    /// <summary>The Lucene filter for it (null when nothing is limited): a numeric range on the date, a term on the source.</summary>
-    public Filter? ToLuceneFilter()
-    {
-        if (IsEmpty)
-        {
-            return null;
-        }
-
-        var query = new BooleanQuery();
-        if (Dates is { } dates)
-        {
-            query.Add(NumericRangeQuery.NewInt64Range(SentenceFields.Published, SentenceFields.PublishedPrecisionStep, dates.From?.UtcTicks, dates.Until?.UtcTicks, true, false), Occur.MUST);
-        }
-
-        if (Source is not null)
-        {
-            query.Add(new TermQuery(new Term(SentenceFields.SourceKey, SentenceFields.SourceKeyOf(Source))), Occur.MUST);
-        }
-
-        return new QueryWrapperFilter(query);
-    }
-
-    /// <summary>"from CBS News in May 2025", for replies.</summary>
-    public string Describe() =>
-        string.Join(' ', new[] { Source is null ? null : $"from {Source}", Dates?.DescribeAsLimit() }.OfType<string>());
-
-    /// <summary>The same limit, with the source as the articles write it ("CBS News", not "cbs news").</summary>
-    internal ArchiveFilter Named(IEnumerable<Citation> citations) =>
-        Source is null ? this : this with { Source = citations.Select(c => c.Source).FirstOrDefault(s => s is not null && SentenceFields.SourceKeyOf(s) == Source) ?? Source };
-}
 
 /// <summary>
 /// Routes a chat message: questions about the archive itself ("what articles do you have?",
@@ -55,23 +12,22 @@ public sealed record ArchiveFilter(DateRange? Dates, string? Source)
 /// are answered by <see cref="QuestionAnswerer"/> on the articles the limit lets through; every
 /// other message goes to <see cref="QuestionAnswerer"/> unchanged. Thread-safe.
 /// </summary>
-public sealed partial class ArchiveQuestions
+internal sealed partial class ArchiveQuestions
 {
     /// <summary>Most headlines one listing shows.</summary>
     public const int MaxListed = 10;
 
     private readonly QuestionAnswerer _answerer;
-    private readonly ArticleIndex _index;
+    private readonly ArchiveListing _listing;
     private readonly AnswerOptions _options;
     private readonly TimeProvider _time;
-    private SourcesCache? _sources;
     private SourcePhraseCache? _sourcePhrase;
 
     /// <summary>Routes questions to <paramref name="answerer"/> over <paramref name="index"/>; "last week" is relative to <paramref name="time"/>.</summary>
     public ArchiveQuestions(QuestionAnswerer answerer, ArticleIndex index, AnswerOptions options, TimeProvider? time = null)
     {
         _answerer = answerer;
-        _index = index;
+        _listing = new ArchiveListing(index);
         _options = options;
         _time = time ?? TimeProvider.System;
     }
@@ -141,20 +97,12 @@ public sealed partial class ArchiveQuestions
     private Answer ListArticles(string question, ArchiveFilter filter, IReadOnlyCollection<string>? shown = null)
     {
         shown ??= [];
-        var (total, documents) = _index.Search(searcher =>
-        {
-            var lead = new TermQuery(new Term(SentenceFields.Lead, "1"));
-            var sort = new Sort(new SortField(SentenceFields.Published, SortFieldType.INT64, true), SortField.FIELD_DOC);
-            var hits = searcher.Search(lead, filter.ToLuceneFilter(), MaxListed + shown.Count, sort);
-            var unseen = hits.ScoreDocs.Select(hit => StoredSentences.Read(searcher, hit.Doc)).Where(document => !shown.Contains(document.Get(SentenceFields.Article) ?? string.Empty));
-            return (hits.TotalHits, unseen.Take(MaxListed).ToList());
-        });
-        if (total == 0 || documents.Count == 0)
+        var (total, citations) = _listing.Newest(filter, MaxListed, shown);
+        if (total == 0 || citations.Count == 0)
         {
             return Answer.Without(question, AnswerStatus.NotFound) with { Heading = filter.IsEmpty || total > 0 ? null : $"I have no articles {filter.Describe()}." };
         }
 
-        var citations = documents.Select((document, i) => LeadCitation(shown.Count + i + 1, document)).ToList();
         var scope = new AnswerScope(string.Empty, filter) { Kind = ScopeKind.Articles };
         filter = filter.Named(citations);
         var limit = filter.IsEmpty ? string.Empty : " " + filter.Describe();
@@ -180,23 +128,13 @@ public sealed partial class ArchiveQuestions
         // The topic's best sentences say which articles are about it; to rank those by date the
         // question is asked again within each candidate article, so every article is cited with
         // its own best sentence (and its highlights) by the same ranking as any answer.
-        var articles = _index.Search(searcher =>
-        {
-            var hits = searcher.Search(TopicQuery(topic), filter.ToLuceneFilter(), Math.Max(_options.Candidates, 100)).ScoreDocs;
-            return hits.Select(hit => StoredSentences.Read(searcher, hit.Doc))
-                .Select(document => (Key: document.Get(SentenceFields.Article), Published: document.GetField(SentenceFields.Published)?.GetInt64Value() ?? long.MinValue))
-                .DistinctBy(article => article.Key)
-                .ToList();
-        });
+        var articles = _listing.ArticlesAbout(topic, filter, Math.Max(_options.Candidates, 100));
 
         var citations = new List<Citation>();
         filter = filter.Named(topical.Citations);
         foreach (var (key, _) in articles.Where(article => !shown.Contains(article.Key)).OrderByDescending(article => article.Published).ThenBy(article => article.Key, StringComparer.Ordinal))
         {
-            var within = new ArchiveFilter(filter.Dates, filter.Source).ToLuceneFilter() is { } limit
-                ? new QueryWrapperFilter(new BooleanQuery { { new TermQuery(new Term(SentenceFields.Article, key)), Occur.MUST }, { new ConstantScoreQuery(limit), Occur.MUST } })
-                : new QueryWrapperFilter(new TermQuery(new Term(SentenceFields.Article, key)));
-            if (_answerer.Ask(topic, within).Citations is [var best, ..])
+            if (_answerer.Ask(topic, filter.WithinArticle(key)).Citations is [var best, ..])
             {
                 citations.Add(best with { Number = shown.Count + citations.Count + 1 });
             }
@@ -251,6 +189,9 @@ public sealed partial class ArchiveQuestions
         return (new ArchiveFilter(dates, source), text.Trim().TrimEnd('?', '.', ',').Trim());
     }
 
+    /// <summary>Every source in the index, lower case, longest first (so "CBS News Radio" wins over "CBS News"); the same list object while the index is unchanged.</summary>
+    private List<string> Sources() => _listing.Sources();
+
     /// <summary>The source as indexed when <paramref name="name"/> names one ("CBS News", "cbs"), else null.</summary>
     private string? KnownSource(string name)
     {
@@ -278,51 +219,6 @@ public sealed partial class ArchiveQuestions
         Volatile.Write(ref _sourcePhrase, new SourcePhraseCache(sources, phrase));
         return phrase;
     }
-
-    /// <summary>Every source in the index, lower case, longest first (so "CBS News Radio" wins over "CBS News"); the same list object while the index is unchanged.</summary>
-    private List<string> Sources() => _index.Search(searcher =>
-    {
-        var cached = Volatile.Read(ref _sources);
-        if (cached is not null && ReferenceEquals(cached.Reader, searcher.IndexReader))
-        {
-            return cached.Sources;
-        }
-
-        var sources = new List<string>();
-        var terms = MultiFields.GetTerms(searcher.IndexReader, SentenceFields.SourceKey);
-        if (terms is not null)
-        {
-            var iterator = terms.GetEnumerator();
-            while (iterator.MoveNext())
-            {
-                sources.Add(iterator.Term.Utf8ToString());
-            }
-        }
-
-        var ordered = sources.OrderByDescending(s => s.Length).ToList();
-        Volatile.Write(ref _sources, new SourcesCache(searcher.IndexReader, ordered));
-        return ordered;
-    });
-
-    private Query TopicQuery(string topic)
-    {
-        var query = new BooleanQuery();
-        using var stream = _index.Analyzer.GetTokenStream(SentenceFields.Text, topic);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            query.Add(new TermQuery(new Term(SentenceFields.Text, term.ToString())), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(SentenceFields.Title, term.ToString())), Occur.SHOULD);
-        }
-
-        stream.End();
-        return query;
-    }
-
-    private static Citation LeadCitation(int number, Document document) => StoredCitation.From(number, document, confidence: 1, highlights: []);
-
-    private sealed record SourcesCache(IndexReader Reader, List<string> Sources);
 
     private sealed record SourcePhraseCache(List<string> Sources, Regex? Phrase);
 

@@ -3,46 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace Newsroom.Answers.Answering;
 
-/// <summary>A span of publication dates, UTC, <see cref="From"/> inclusive and <see cref="Until"/> exclusive; either end may be open.</summary>
-public sealed record DateRange(DateTimeOffset? From, DateTimeOffset? Until)
-{
-    /// <summary>How a reply names the range: "May 2025", "since 1 May 2025", "6–13 May 2025".</summary>
-    public string Describe()
-    {
-        static string Day(DateTimeOffset d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        return (From, Until) switch
-        {
-            ({ } from, { } until) when from.Day == 1 && from.Month == 1 && until == from.AddYears(1) => from.Year.ToString(CultureInfo.InvariantCulture),
-            ({ } from, { } until) when from.Day == 1 && until == from.AddMonths(1) => from.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-            ({ } from, { } until) when until == from.AddDays(1) => Day(from),
-            ({ } from, { } until) => $"{Day(from)} to {Day(until.AddDays(-1))}",
-            ({ } from, null) => $"since {Day(from)}",
-            (null, { } until) => $"before {Day(until)}",
-            _ => "any date",
-        };
-    }
-}
-
-/// <summary>How replies name a date limit.</summary>
-internal static class DateRangeWording
-{
-    /// <summary>"in May 2025", "on 6 May 2025", "since 1 May 2025".</summary>
-    public static string DescribeAsLimit(this DateRange range) => (range.From, range.Until) switch
-    {
-        ({ } from, { } until) when until == from.AddDays(1) => "on " + range.Describe(),
-        ({ } from, { } until) when (from.Day == 1 && until == from.AddMonths(1)) || (from.Day == 1 && from.Month == 1 && until == from.AddYears(1)) => "in " + range.Describe(),
-        ({ }, { }) => "from " + range.Describe(),
-        _ => range.Describe(),
-    };
-}
-
 /// <summary>
 /// Finds the publication-date limit in a question ("in May 2025", "last week", "since March",
 /// "in the past 3 days", "yesterday") and returns the question without it.
 /// Microsoft.Recognizers.Text.DateTime would cover more phrasings but is not served by our
 /// package feed; newsroom questions use a handful of forms, each covered by a test.
 /// </summary>
-public static partial class DatePhrases
+internal static partial class DatePhrases
 {
     /// <summary>The date limit of <paramref name="question"/>, relative to <paramref name="now"/>, and the question without the phrase; null when there is none.</summary>
     public static (DateRange Range, string Remainder)? Find(string question, DateTimeOffset now)

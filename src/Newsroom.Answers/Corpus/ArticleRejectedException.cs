@@ -4,4 +4,4 @@ namespace Newsroom.Answers.Corpus;
 /// A corpus file that cannot be read as an article. The message says why in words newsroom
 /// staff can act on ("the file is empty", "not a text file").
 /// </summary>
-public sealed class ArticleRejectedException(string reason) : Exception(reason);
+internal sealed class ArticleRejectedException(string reason) : Exception(reason);

@@ -2,32 +2,21 @@ using System.Text;
 
 namespace Newsroom.Answers.Corpus;
 
-/// <summary>A file of the corpus as found on disk, before reading.</summary>
-/// <param name="Key">Path relative to the corpus folder with forward slashes: the article's identity.</param>
-/// <param name="FullPath">Where the file is.</param>
-/// <param name="Length">Size in bytes.</param>
-/// <param name="LastWriteUtc">Last modification time.</param>
-public sealed record CorpusFile(string Key, string FullPath, long Length, DateTime LastWriteUtc);
-
-/// <summary>The result of reading one corpus file: an article, or the reason it was skipped.</summary>
-public sealed record ReadResult(CorpusFile File, Article? Article, string? SkipReason, string? ContentHash)
-{
-    /// <summary>Every article the file holds (a JSON array or a feed holds several); <see cref="Article"/> is the first.</summary>
-    public IReadOnlyList<Article> Articles { get; init; } = Article is null ? [] : [Article];
-}
-
 /// <summary>
 /// The folder newsroom staff drop articles into. Lists the files and reads each with the format
 /// its extension names. Anything that is not an article (binary, empty, unreadable, malformed)
 /// comes back with a reason instead of an article, so one bad file never stops the rest.
 /// </summary>
-public sealed class CorpusFolder
+internal sealed class CorpusFolder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<string, IArticleFormat> _formats;
 
+    /// <summary>The largest file read as an article unless told otherwise: 20 MB.</summary>
+    public const long DefaultMaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>Opens the corpus folder with the given formats (all formats this library knows when none are given).</summary>
-    public CorpusFolder(string path, long maxFileBytes = 20 * 1024 * 1024, IEnumerable<IArticleFormat>? formats = null)
+    public CorpusFolder(string path, long maxFileBytes = DefaultMaxFileBytes, IEnumerable<IArticleFormat>? formats = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         MaxFileBytes = maxFileBytes;

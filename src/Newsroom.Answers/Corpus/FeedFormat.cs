@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Corpus;
 /// summary) is the body; HTML in it is reduced to its paragraphs.
 /// The XML reader refuses DTDs and resolves no external entities (no XXE, no billion laughs).
 /// </summary>
-public sealed class FeedFormat : IArticleFormat
+internal sealed class FeedFormat : IArticleFormat
 {
     private static readonly XmlReaderSettings SafeXml = new()
     {

@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Corpus;
 /// Metadata comes from the tags news sites publish for search engines and social cards:
 /// JSON-LD NewsArticle, Open Graph, <c>article:published_time</c>, <c>rel=canonical</c>, <c>meta name=author</c>.
 /// </summary>
-public sealed class HtmlFormat : IArticleFormat
+internal sealed class HtmlFormat : IArticleFormat
 {
     // Page furniture that is never reporting, even inside <article>.
     private const string Furniture = "nav, aside, footer, header, form, script, style, noscript, template, button, [role=navigation], [aria-hidden=true]";

@@ -1,7 +1,7 @@
 namespace Newsroom.Answers.Corpus;
 
 /// <summary>One file format newsroom staff can drop into the corpus.</summary>
-public interface IArticleFormat
+internal interface IArticleFormat
 {
     /// <summary>File extensions this format reads, lower case with the dot (".txt").</summary>
     IReadOnlyCollection<string> Extensions { get; }

@@ -8,7 +8,7 @@ namespace Newsroom.Answers.Corpus;
 /// framework). In a collection every item is its own article, keyed "file.json#n" (n from 0);
 /// an item that is not an article is skipped with the rest of the file still read.
 /// </summary>
-public sealed class JsonFormat : IArticleFormat
+internal sealed class JsonFormat : IArticleFormat
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".json"];

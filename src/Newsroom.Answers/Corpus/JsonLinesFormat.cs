@@ -8,7 +8,7 @@ namespace Newsroom.Answers.Corpus;
 /// A line that is not JSON rejects the whole file, naming the line: it is most often a file still
 /// being written, and indexing the lines before it would serve half an export.
 /// </summary>
-public sealed class JsonLinesFormat : IArticleFormat
+internal sealed class JsonLinesFormat : IArticleFormat
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".jsonl", ".ndjson"];

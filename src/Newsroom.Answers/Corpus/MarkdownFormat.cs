@@ -15,7 +15,7 @@ namespace Newsroom.Answers.Corpus;
 /// and YamlDotNet the front matter, rather than regular expressions that break on the first
 /// unusual line.
 /// </summary>
-public sealed class MarkdownFormat : IArticleFormat
+internal sealed class MarkdownFormat : IArticleFormat
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
@@ -84,7 +84,7 @@ public sealed class MarkdownFormat : IArticleFormat
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow
-            // collections ("title: [unclosed"), found by the hostile-corpus tests.
+            // collections ("title: [unclosed").
             throw new ArticleRejectedException("the front matter is not valid YAML (an unclosed [ or { )");
         }
 

@@ -5,7 +5,7 @@ namespace Newsroom.Answers.Corpus;
 /// separated by blank lines, and optionally the byline alone on the last line. A paragraph whose
 /// text ends with a photo credit ("… 2025. Mahmud Turkia/AFP via Getty Images") is a caption.
 /// </summary>
-public sealed class PlainTextFormat : IArticleFormat
+internal sealed class PlainTextFormat : IArticleFormat
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];

@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Corpus;
 /// ICU4N 60 it misses abbreviations with inner periods such as "U.S.", so the list is applied here.)
 /// Thread-safe: each call works on its own clone of the prototype iterator.
 /// </summary>
-public sealed class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     /// <summary>
     /// Abbreviations after which a period does not end the sentence in news copy (AP style titles,
@@ -35,7 +35,7 @@ public sealed class SentenceSplitter
 
     private readonly BreakIterator _prototype;
 
-    // One iterator per thread (a BreakIterator is stateful): cloning one per paragraph was a
+    // One iterator per thread (a BreakIterator is stateful): cloning one per paragraph would be a
     // measurable share of indexing time (tests/Benchmarks --breakdown).
     private readonly ThreadLocal<BreakIterator> _iterators;
 

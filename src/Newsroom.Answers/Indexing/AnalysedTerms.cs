@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 
 namespace Newsroom.Answers.Indexing;
 
@@ -9,7 +8,7 @@ namespace Newsroom.Answers.Indexing;
 /// headlines and (<see cref="ArticleTokens"/>) sentences, so both sides agree; and the
 /// <see cref="SentenceFields.Terms"/> entries read back.
 /// </summary>
-public static class AnalysedTerms
+internal static class AnalysedTerms
 {
     /// <summary>
     /// Longest doc-values entry written (bytes of UTF-8). Lucene refuses longer sorted values; a
@@ -40,7 +39,7 @@ public static class AnalysedTerms
     public static (int Index, int Count, string[] Terms) PlaceAndTermsFromBytes(ReadOnlySpan<byte> line)
     {
         // Read straight from the UTF-8 bytes: ranking reads hundreds of these per question, and
-        // decoding the whole entry to one string and splitting it was a fifth of answering time.
+        // decoding the whole entry to one string and splitting it would be a fifth of answering time.
         if (!TryReadNumber(ref line, out var index) || !TryReadNumber(ref line, out var count))
         {
             return (0, 1, TermsFromBytes(line));

@@ -6,33 +6,11 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Newsroom.Answers.Retrieval;
 using System.Text.Json;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Newsroom.Answers.Indexing;
-
-/// <summary>What the index remembers about one corpus file, to tell on the next start whether it changed.</summary>
-/// <param name="Length">File size when indexed.</param>
-/// <param name="LastWriteTicks">File modification time (UTC ticks) when indexed.</param>
-/// <param name="Hash">SHA-256 of the file's bytes.</param>
-/// <param name="Sentences">Sentences indexed from it (0 when it was skipped).</param>
-/// <param name="SkipReason">Why it was skipped, if it was.</param>
-public sealed record ManifestEntry(long Length, long LastWriteTicks, string Hash, int Sentences, string? SkipReason)
-{
-    /// <summary>The articles the file holds (several for a JSON array, JSON Lines or a feed), indexed or not.</summary>
-    public IReadOnlyList<ArticleEntry> Articles { get; init; } = [];
-}
-
-/// <summary>What the index remembers about one article of a file, to find duplicates across the corpus.</summary>
-/// <param name="Key">The article key ("a.txt", or "feed.xml#3" for the fourth item of a collection).</param>
-/// <param name="Identities">What makes two articles the same one: its normalised URL and the hash of its text.</param>
-/// <param name="Sentences">Sentences it has (indexed or not).</param>
-/// <param name="DuplicateOf">The article it duplicates, when it is not indexed for that reason.</param>
-public sealed record ArticleEntry(string Key, IReadOnlyList<string> Identities, int Sentences, string? DuplicateOf)
-{
-    /// <summary>True when its sentences are in the index.</summary>
-    public bool Indexed => DuplicateOf is null && Sentences > 0;
-}
 
 /// <summary>
 /// The Lucene index of sentences. Owns the directory, the one <see cref="IndexWriter"/> and a
@@ -40,11 +18,10 @@ public sealed record ArticleEntry(string Key, IReadOnlyList<string> Identities, 
 /// indexed files is kept in the index too, one small bookkeeping document per corpus file (no
 /// sentence text, so no question finds it), so it is exactly as current as the sentences it
 /// describes (both are written by the same atomic commit) and a commit writes only the entries
-/// that changed. (It used to be the commit's user data: the whole manifest, megabytes at a million
-/// sentences, was serialised on every commit and held in memory by every reader, and each new
-/// article added about 30 MB to the serving process — tests/Benchmarks, peak memory.)
+/// that changed. (Kept in the commit's user data instead, the whole manifest, megabytes at a million
+/// sentences, would be serialised on every commit and held in memory by every reader.)
 /// </summary>
-public sealed class ArticleIndex : IDisposable
+internal sealed class ArticleIndex : IDisposable
 {
     private const string SchemaKey = "newsroom.schema";
 
@@ -53,7 +30,7 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>
     /// The file's <see cref="ManifestEntry"/> as UTF-8 JSON, in binary doc values: read back at open
-    /// without decompressing stored fields (as a stored field, reading 29,000 files' entries took 1.9 s).
+    /// without decompressing stored fields (as a stored field, reading 29,000 files' entries takes about 2 s).
     /// </summary>
     private const string ManifestEntryField = "manifest_entry";
 
@@ -113,8 +90,8 @@ public sealed class ArticleIndex : IDisposable
             OpenMode = mode,
             Similarity = Similarity,
             // Four times Lucene's 16 MB before a flush: a first build writes fewer, larger segments and
-            // merges less. Indexing 1,000,000 sentences (two rounds, server GC): 50-52k sentences/s
-            // with 48-128 MB against 39-47k with 16 MB; no gain at 100,000. Only a bulk build fills it.
+            // merges less, about a fifth faster at 1,000,000 sentences (no difference at 100,000).
+            // Only a bulk build fills it.
             RAMBufferSizeMB = 64,
 
             // No compound files: Lucene would copy every new segment's files into one more file (4.5 %
@@ -128,7 +105,7 @@ public sealed class ArticleIndex : IDisposable
     {
         var wasReset = false;
         // A new index has no manifest, even though Lucene keeps the commit data of the one it replaces
-        // until the first commit (found by the damaged-index test: a rebuilt index believed it had every file).
+        // until the first commit: a rebuilt index would otherwise believe it had every file.
         var commitData = mode == OpenMode.CREATE ? new Dictionary<string, string>() : writer.CommitData ?? new Dictionary<string, string>();
         var sameSchema = commitData.TryGetValue(SchemaKey, out var schema) && schema == Schema;
         if (!sameSchema && writer.NumDocs > 0)
@@ -346,9 +323,21 @@ public sealed class ArticleIndex : IDisposable
     /// Opens the index in a folder on disk, creating the folder if needed. An index that cannot be
     /// opened (files missing, truncated or garbled) is replaced by an empty one, to be rebuilt from
     /// the corpus; <paramref name="damage"/> then says what was wrong. An index locked by another
-    /// live process is not damage: that still throws.
+    /// live process is not damage: that throws <see cref="IndexInUseException"/>.
     /// </summary>
     public static ArticleIndex OpenFolder(string path, Analyzer analyzer, ISentenceEncoder? encoder, out string? damage)
+    {
+        try
+        {
+            return OpenOrReplace(path, analyzer, encoder, out damage);
+        }
+        catch (LockObtainFailedException locked)
+        {
+            throw new IndexInUseException(path, locked);
+        }
+    }
+
+    private static ArticleIndex OpenOrReplace(string path, Analyzer analyzer, ISentenceEncoder? encoder, out string? damage)
     {
         System.IO.Directory.CreateDirectory(path);
         damage = null;

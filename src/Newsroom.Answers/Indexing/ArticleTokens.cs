@@ -20,14 +20,12 @@ namespace Newsroom.Answers.Indexing;
 /// recorded is analysed when the entry needs it, and replayed when inverted: the result is the same.
 /// </para>
 /// <para>
-/// Until session 8 every sentence was analysed into a list of tokens first (a string per token),
-/// which were then replayed into the index. Letting the writer analyse the text itself used 17 %
-/// less CPU (100,000 sentences, seven in-process alternating rounds each, entry left out); with the
-/// recording and the entry, indexing a million sentences took 13.0–15.7 s instead of 14.1–17.4 s
-/// (CPU 24.0–28.4 s instead of 25.9–31.7 s; three alternating pairs, best of two rounds each).
+/// The writer analyses each sentence itself, and the terms are recorded on the way: analysing every
+/// sentence into a list of tokens first (a string per token) and replaying those into the index
+/// costs about a fifth more CPU when indexing.
 /// </para>
 /// </remarks>
-public sealed class ArticleTokens
+internal sealed partial class ArticleTokens
 {
     private readonly Analyzer _analyzer;
     private readonly List<SentenceSlot> _sentences = [];
@@ -194,127 +192,5 @@ public sealed class ArticleTokens
         place[length++] = (byte)' ';
         sentence.ParagraphSentences.TryFormat(place[length..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
         return length + written;
-    }
-
-    /// <summary>One analysed token: where its term is in the character array, its position increment (gaps where stop words were) and its character offsets.</summary>
-    private readonly record struct Token(int CharStart, int Length, int Increment, int Start, int End);
-
-    /// <summary>One sentence: its text, its place in its paragraph (index from 0, sentence count) and, once recorded, its tokens.</summary>
-    private sealed class SentenceSlot(string text, int index, int paragraphSentences)
-    {
-        public string Text { get; } = text;
-
-        public int Index { get; } = index;
-
-        public int ParagraphSentences { get; } = paragraphSentences;
-
-        public bool Recorded { get; private set; }
-
-        public int FirstToken { get; private set; }
-
-        public int TokenCount { get; private set; }
-
-        public void Record(int first, int count) => (FirstToken, TokenCount, Recorded) = (first, count, true);
-    }
-
-    /// <summary>The sentence's text, stored, and analysed by the index writer (recorded) or replayed (when the entry needed it first).</summary>
-    private sealed class SentenceField(ArticleTokens article, SentenceSlot sentence) : Field(SentenceFields.Text, sentence.Text, TextField.TYPE_STORED)
-    {
-        public override TokenStream GetTokenStream(Analyzer analyzer) => sentence.Recorded
-            ? new ReplayStream(article._replayAttributes ??= new AttributeSource(), article, sentence)
-            : new RecordingFilter(analyzer.GetTokenStream(SentenceFields.Text, sentence.Text), article, sentence);
-    }
-
-    /// <summary>The article's entry, written when the index writer asks for its value.</summary>
-    private sealed class EntryField(ArticleTokens article, string title) : Field(SentenceFields.Terms, new BytesRef(), BinaryDocValuesField.TYPE)
-    {
-        private BytesRef? _bytes;
-
-        public override BytesRef GetBinaryValue() => _bytes ??= article.ToBytes(title);
-    }
-
-    /// <summary>The attributes of a token this class keeps: its term, position increment and offsets.</summary>
-    private readonly record struct TokenAttributes(ICharTermAttribute Term, IPositionIncrementAttribute Increment, IOffsetAttribute Offset)
-    {
-        public static TokenAttributes Of(AttributeSource stream) =>
-            new(stream.AddAttribute<ICharTermAttribute>(), stream.AddAttribute<IPositionIncrementAttribute>(), stream.AddAttribute<IOffsetAttribute>());
-    }
-
-    /// <summary>Passes the analyzer's tokens on unchanged, keeping each in the article's arrays; the sentence is recorded at the end of the stream.</summary>
-    private sealed class RecordingFilter : TokenFilter
-    {
-        private readonly ArticleTokens _article;
-        private readonly SentenceSlot _sentence;
-        private readonly TokenAttributes _token;
-        private int _first;
-
-        public RecordingFilter(TokenStream input, ArticleTokens article, SentenceSlot sentence)
-            : base(input) => (_article, _sentence, _token) = (article, sentence, TokenAttributes.Of(this));
-
-        public override void Reset()
-        {
-            base.Reset();
-            _first = _article._tokenCount; // a stream read again (a retried document) records afresh
-        }
-
-        public override bool IncrementToken()
-        {
-            if (!m_input.IncrementToken())
-            {
-                return false;
-            }
-
-            _article.Append(_token.Term, _token.Increment.PositionIncrement, _token.Offset.StartOffset, _token.Offset.EndOffset);
-            return true;
-        }
-
-        public override void End()
-        {
-            base.End();
-            _sentence.Record(_first, _article._tokenCount - _first);
-        }
-    }
-
-    /// <summary>
-    /// Hands the index a recorded sentence's tokens as they were analysed. Replays of one article share
-    /// their attribute instances (Lucene.Net creates attributes by reflection, which cost more than the
-    /// replay): they are consumed one after another, as the documents of one <c>AddDocuments</c> call are.
-    /// </summary>
-    private sealed class ReplayStream : TokenStream
-    {
-        private readonly ArticleTokens _article;
-        private readonly SentenceSlot _sentence;
-        private readonly TokenAttributes _token;
-        private int _next;
-
-        public ReplayStream(AttributeSource attributes, ArticleTokens article, SentenceSlot sentence)
-            : base(attributes) => (_article, _sentence, _token) = (article, sentence, TokenAttributes.Of(this));
-
-        public override bool IncrementToken()
-        {
-            if (_next >= _sentence.TokenCount)
-            {
-                return false;
-            }
-
-            ClearAttributes();
-            var token = _article._tokens[_sentence.FirstToken + _next++];
-            _token.Term.CopyBuffer(_article._chars, token.CharStart, token.Length);
-            _token.Increment.PositionIncrement = token.Increment;
-            _token.Offset.SetOffset(token.Start, token.End);
-            return true;
-        }
-
-        public override void End()
-        {
-            base.End();
-            _token.Offset.SetOffset(_sentence.Text.Length, _sentence.Text.Length);
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _next = 0;
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace Newsroom.Answers.Indexing;
 /// postings, norms and doc values for every question: those want the map. The stored fields (the
 /// sentences' text, a third of the index) are read for a handful of sentences per question, yet
 /// every page the map touches counts in the bot's resident memory, and the kernel maps the pages
-/// around each one touched: after a few hundred questions nearly all of them were resident.
+/// around each one touched: after a few hundred questions nearly all of them would be resident.
 /// </summary>
 internal sealed class HybridDirectory : MMapDirectory
 {

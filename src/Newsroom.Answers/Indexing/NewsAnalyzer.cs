@@ -14,7 +14,7 @@ namespace Newsroom.Answers.Indexing;
 /// "Sao Tome"), stop words (English plus the question and auxiliary words that carry no topic:
 /// "which", "did", "how"), and Porter stemming ("deported" matches "deportation").
 /// </summary>
-public sealed class NewsAnalyzer : Analyzer
+internal sealed class NewsAnalyzer : Analyzer
 {
     /// <summary>The Lucene version every analysis component is created with.</summary>
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;

@@ -6,7 +6,7 @@ namespace Newsroom.Answers.Indexing;
 /// the unit the bot cites and ranks: BM25 length normalisation then works on what is cited,
 /// and a hit needs no second pass to find which sentence of a passage matched.
 /// </summary>
-public static class SentenceFields
+internal static class SentenceFields
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
     public const string SchemaVersion = "7";
@@ -25,7 +25,7 @@ public static class SentenceFields
     /// The corpus file the article came from (untokenised), when the article's key is not the file's
     /// own: changing or deleting a file replaces all its articles, found by this term and by the
     /// article key equal to the file's. Most files are one article keyed by the file, and a second
-    /// term per sentence holding the same key cost indexing time.
+    /// term per sentence holding the same key costs indexing time.
     /// </summary>
     public const string File = "file";
 
@@ -35,7 +35,7 @@ public static class SentenceFields
     /// <summary>The source in lower case (untokenised), for questions limited to one source ("what did CBS News report…").</summary>
     public const string SourceKey = "source_key";
 
-    /// <summary>Headline (stored and searchable on the article's lead sentence only: see <see cref="StoredSentences"/>).</summary>
+    /// <summary>Headline (stored and searchable on the article's lead sentence only: see <see cref="Retrieval.StoredSentences"/>).</summary>
     public const string Title = "title";
 
     /// <summary>Byline (stored and analysed on the lead sentence only).</summary>
@@ -49,7 +49,7 @@ public static class SentenceFields
 
     /// <summary>
     /// Trie precision of <see cref="Published"/>: none, one indexed term per sentence (Lucene's default
-    /// makes 16 and this index made 4, each a posting written for every sentence). A date range then
+    /// makes 16, each a posting written for every sentence). A date range then
     /// reads one term per distinct publication time in it: at most one per article, and far fewer for
     /// dates without a time of day, which is how newsrooms date most articles.
     /// </summary>
@@ -58,7 +58,7 @@ public static class SentenceFields
     /// <summary>How <see cref="Published"/> is indexed on an article's lead sentence: an Int64 trie of <see cref="PublishedPrecisionStep"/>, stored.</summary>
     public static Lucene.Net.Documents.FieldType PublishedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
 
-    /// <summary>How <see cref="Published"/> is indexed on an article's other sentences: the same trie, not stored (see <see cref="StoredSentences"/>).</summary>
+    /// <summary>How <see cref="Published"/> is indexed on an article's other sentences: the same trie, not stored (see <see cref="Retrieval.StoredSentences"/>).</summary>
     public static Lucene.Net.Documents.FieldType PublishedIndexedType { get; } = Frozen(new(Lucene.Net.Documents.Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PublishedPrecisionStep });
 
     private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)

@@ -1,3 +1,4 @@
+using Newsroom.Answers;
 using Newsroom.Answers.Answering;
 using Spectre.Console;
 using System.CommandLine;
@@ -19,7 +20,7 @@ internal static class AskCommand
 
     private static int Run(CommandServices services, IAnsiConsole console, string question)
     {
-        var answer = services.Get<ArchiveQuestions>().Ask(question);
+        var answer = services.Get<NewsroomArchive>().Ask(question);
         switch (answer.Status)
         {
             case AnswerStatus.Answered:

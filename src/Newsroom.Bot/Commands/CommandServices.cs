@@ -1,5 +1,5 @@
-using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
+using Newsroom.Answers;
 using Newsroom.Bot.Composition;
 using Spectre.Console;
 
@@ -63,7 +63,7 @@ internal sealed class CommandServices : IAsyncDisposable
             console.MarkupLineInterpolated($"[red]A setting is wrong:[/] {string.Join("; ", e.Failures)}");
             return HostCommands.UsageError;
         }
-        catch (LockObtainFailedException)
+        catch (IndexInUseException)
         {
             console.MarkupLineInterpolated($"[red]The index at {services?.Paths.Index} is in use by another process[/] (is the bot running? Stop it, or let it index: it watches the corpus folder).");
             return HostCommands.IndexUnavailable;

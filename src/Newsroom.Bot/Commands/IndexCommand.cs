@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using Newsroom.Answers.Corpus;
+using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Composition;
 using Spectre.Console;
@@ -21,30 +20,28 @@ internal static class IndexCommand
     private static int Run(CommandServices services, IAnsiConsole console)
     {
         var paths = services.Paths;
-        var corpus = new CorpusFolder(paths.Corpus, services.Get<IOptions<CorpusOptions>>().Value.MaxFileBytes);
-        if (!Directory.Exists(corpus.Path))
+        if (!Directory.Exists(paths.Corpus))
         {
-            console.MarkupLineInterpolated($"[red]The corpus folder {corpus.Path} does not exist.[/] Set Corpus:Folder or create it.");
+            console.MarkupLineInterpolated($"[red]The corpus folder {paths.Corpus} does not exist.[/] Set Corpus:Folder or create it.");
             return HostCommands.UsageError;
         }
 
-        var index = services.Get<ArticleIndex>();
-        var indexer = services.Get<CorpusIndexer>();
+        var archive = services.Get<NewsroomArchive>();
         IndexReport? report = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("Reading the corpus");
-                report = indexer.Synchronize(corpus, index, TimeSpan.Zero, new TaskProgress(task));
+                report = archive.IndexCorpus(TimeSpan.Zero, new TaskProgress(task));
                 task.Value = task.MaxValue;
             });
 
-        Summarise(console, report!, index, paths);
+        Summarise(console, report!, archive, paths);
         return report!.Skipped.Count == 0 ? HostCommands.Success : HostCommands.Partial;
     }
 
-    private static void Summarise(IAnsiConsole console, IndexReport report, ArticleIndex index, ResolvedPaths paths)
+    private static void Summarise(IAnsiConsole console, IndexReport report, NewsroomArchive archive, ResolvedPaths paths)
     {
         var summary = new Table().AddColumns("Index", "").HideHeaders();
         summary.AddRow("Articles", report.Articles.ToString("N0", CultureInfo.InvariantCulture));
@@ -52,7 +49,7 @@ internal static class IndexCommand
         summary.AddRow("Files added / updated / removed / unchanged", $"{report.Added:N0} / {report.Updated:N0} / {report.Removed:N0} / {report.Unchanged:N0}");
         summary.AddRow("Files skipped", report.Skipped.Count.ToString("N0", CultureInfo.InvariantCulture));
         summary.AddRow("Duplicate articles (indexed once)", report.Duplicates.Count.ToString("N0", CultureInfo.InvariantCulture));
-        summary.AddRow("Index size", StatsCommand.Size(index.SizeInBytes));
+        summary.AddRow("Index size", StatsCommand.Size(archive.SizeInBytes));
         summary.AddRow("Took", $"{report.Elapsed.TotalSeconds:N1} s");
         summary.AddRow("Index folder", Markup.Escape(paths.Index));
         console.Write(summary);

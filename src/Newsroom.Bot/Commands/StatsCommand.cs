@@ -1,4 +1,4 @@
-using Newsroom.Answers.Indexing;
+using Newsroom.Answers;
 using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
@@ -17,17 +17,16 @@ internal static class StatsCommand
 
     private static int Run(CommandServices services, IAnsiConsole console)
     {
-        var index = services.Get<ArticleIndex>();
-        var manifest = index.Manifest;
+        var statistics = services.Get<NewsroomArchive>().Statistics();
         var table = new Table().AddColumns("Index", "").HideHeaders();
-        table.AddRow("Articles", index.ArticleCount.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Sentences", index.SentenceCount.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Files indexed", manifest.Values.Count(entry => entry.Sentences > 0).ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Files skipped", manifest.Values.Count(entry => entry.SkipReason is not null).ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Duplicate articles", manifest.Values.Sum(entry => entry.Articles.Count(a => a.DuplicateOf is not null)).ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Index size on disk", Size(index.SizeInBytes));
-        table.AddRow("Meaning model", index.Encoder is { } encoder ? Markup.Escape(encoder.Name) + " (Index:Semantic)" : "off");
-        table.AddRow("Last updated", index.LastCommitUtc is { } when ? when.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "never (run index)");
+        table.AddRow("Articles", statistics.Articles.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Sentences", statistics.Sentences.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Files indexed", statistics.FilesIndexed.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Files skipped", statistics.FilesSkipped.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Duplicate articles", statistics.DuplicateArticles.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Index size on disk", Size(statistics.SizeInBytes));
+        table.AddRow("Meaning model", statistics.MeaningModel is { } model ? Markup.Escape(model) + " (Index:Semantic)" : "off");
+        table.AddRow("Last updated", statistics.LastUpdatedUtc is { } when ? when.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "never (run index)");
         table.AddRow("Index folder", Markup.Escape(services.Paths.Index));
         table.AddRow("Corpus folder", Markup.Escape(services.Paths.Corpus));
         console.Write(table);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Newsroom.Answers.Corpus;
+using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
 using System.Threading.Channels;
 
@@ -10,7 +10,7 @@ namespace Newsroom.Bot.Composition;
 /// after start-up, so the host listens at once: the bot answers from the last committed index
 /// (after a crash, a restart serves what was committed and finishes the update here), and only an
 /// index with nothing in it yet makes the bot say the archive is being rebuilt (see
-/// <see cref="ArchiveStatus"/>). A first pass that fails (disk full, folder gone) is logged, leaves
+/// <see cref="NewsroomArchive.IsRebuilding"/>). A first pass that fails (disk full, folder gone) is logged, leaves
 /// the last good index serving, and is retried with a growing pause. Then a
 /// <see cref="FileSystemWatcher"/> reports changes; a burst of events (a folder copied in, an
 /// editor's save dance) is debounced into one pass, and a periodic rescan catches anything the
@@ -20,11 +20,8 @@ namespace Newsroom.Bot.Composition;
 /// previous snapshot until then.
 /// </summary>
 internal sealed class CorpusWatcher(
-    ArticleIndex index,
-    CorpusIndexer indexer,
-    ArchiveStatus status,
+    NewsroomArchive archive,
     IOptions<CorpusOptions> options,
-    ResolvedPaths paths,
     ILogger<CorpusWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
@@ -35,7 +32,6 @@ internal sealed class CorpusWatcher(
     private HashSet<string> _pendingPaths = new(StringComparer.Ordinal);
     private bool _fullPassPending = true;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly CorpusFolder _corpus = new(paths.Corpus, options.Value.MaxFileBytes);
 
     /// <summary>The report of the last pass that succeeded (start-up included).</summary>
     public IndexReport? LastReport { get; private set; }
@@ -43,9 +39,9 @@ internal sealed class CorpusWatcher(
     /// <inheritdoc />
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_corpus.Path))
+        if (!Directory.Exists(archive.CorpusFolder))
         {
-            logger.LogWarning("The corpus folder {Folder} does not exist: the bot starts with no articles", _corpus.Path);
+            logger.LogWarning("The corpus folder {Folder} does not exist: the bot starts with no articles", archive.CorpusFolder);
         }
 
         // The first pass too runs in ExecuteAsync, off the start-up path: the host starts listening at once.
@@ -74,20 +70,19 @@ internal sealed class CorpusWatcher(
 
     /// <summary>
     /// One pass over the corpus, or over <paramref name="changedPaths"/> only when given; false when it
-    /// failed (logged, and recorded in <see cref="ArchiveStatus"/>).
+    /// failed (logged, and recorded in <see cref="NewsroomArchive.Problem"/>).
     /// </summary>
     private bool TryPass(TimeSpan settle, CancellationToken stoppingToken, IReadOnlyCollection<string>? changedPaths = null)
     {
         try
         {
-            var report = indexer.Synchronize(_corpus, index, settle, null, changedPaths, stoppingToken);
+            var report = archive.IndexCorpus(settle, null, changedPaths, stoppingToken);
             foreach (var skipped in report.Skipped)
             {
                 logger.LogWarning("Not indexed: {File}: {Reason}", skipped.Key, skipped.Reason);
             }
 
             LastReport = report;
-            status.PassSucceeded();
             return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -98,10 +93,9 @@ internal sealed class CorpusWatcher(
         {
             // Broad on purpose: a background service that throws stops the host, and any failure
             // here (disk full, folder gone, a damaged segment) must leave the last good index serving.
-            var problem = Describe(e);
+            // The archive has recorded the failure (NewsroomArchive.Problem) in words staff can act on.
             logger.LogError(e, "The index could not be brought up to date with {Folder} ({Problem}); still serving the last good index: {Articles} articles, {Sentences} sentences",
-                _corpus.Path, problem, index.ArticleCount, index.SentenceCount);
-            status.PassFailed(problem);
+                archive.CorpusFolder, archive.Problem, archive.ArticleCount, archive.SentenceCount);
             return false;
         }
     }
@@ -188,22 +182,14 @@ internal sealed class CorpusWatcher(
         }
     }
 
-    private static string Describe(Exception e) =>
-        (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e) switch
-        {
-            IOException io => $"disk or file error: {io.Message}",
-            UnauthorizedAccessException denied => $"permission denied: {denied.Message}",
-            var other => $"{other.GetType().Name}: {other.Message}",
-        };
-
     private FileSystemWatcher? StartWatching()
     {
-        if (!Directory.Exists(_corpus.Path))
+        if (!Directory.Exists(archive.CorpusFolder))
         {
             return null; // the periodic rescan notices the folder when it appears
         }
 
-        var watcher = new FileSystemWatcher(_corpus.Path)
+        var watcher = new FileSystemWatcher(archive.CorpusFolder)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
@@ -216,12 +202,12 @@ internal sealed class CorpusWatcher(
         watcher.Renamed += (_, e) => Pending([e.OldFullPath, e.FullPath]);
         watcher.Error += (_, e) =>
         {
-            logger.LogWarning(e.GetException(), "Watching {Folder} lost events; rescanning", _corpus.Path);
+            logger.LogWarning(e.GetException(), "Watching {Folder} lost events; rescanning", archive.CorpusFolder);
             RequestFullPass();
         };
         watcher.EnableRaisingEvents = true;
         RequestFullPass(); // one full pass now: a file that landed between the start-up pass and here had no event
-        logger.LogInformation("Watching {Folder} for new, changed and deleted articles", _corpus.Path);
+        logger.LogInformation("Watching {Folder} for new, changed and deleted articles", archive.CorpusFolder);
         return watcher;
     }
 

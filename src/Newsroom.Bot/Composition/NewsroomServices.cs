@@ -3,9 +3,8 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Newsroom.Answers;
 using Newsroom.Answers.Answering;
-using Newsroom.Answers.Corpus;
-using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Channels.DirectLine;
 using Newsroom.Bot.Conversation;
 using Newsroom.Bot.Endpoint;
@@ -28,16 +27,10 @@ public static class NewsroomServices
             RootFolder.Resolve(root, sp.GetRequiredService<IOptions<CorpusOptions>>().Value.Folder),
             RootFolder.Resolve(root, sp.GetRequiredService<IOptions<IndexOptions>>().Value.Folder)));
 
-        builder.Services.AddSingleton<SentenceSplitter>();
-        builder.Services.AddSingleton<CorpusIndexer>();
-        builder.Services.AddSingleton<ArchiveStatus>();
         builder.Services.AddSingleton(sp => new MeaningModel(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Semantic ? MeaningModel.Load() : null));
-        builder.Services.AddSingleton(OpenIndex);
-        builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
-        builder.Services.AddSingleton(sp => new ArchiveQuestions(sp.GetRequiredService<QuestionAnswerer>(), sp.GetRequiredService<ArticleIndex>(), sp.GetRequiredService<IOptions<AnswerOptions>>().Value));
+        builder.Services.AddSingleton(OpenArchive);
         builder.Services.AddSingleton<CorpusWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
-        builder.Services.AddSingleton(sp => new ArticleLookup(sp.GetRequiredService<ArticleIndex>()));
         return builder;
     }
 
@@ -118,17 +111,17 @@ public static class NewsroomServices
             .AddEndpointFilter(AuthorizationHeader.RefuseUnreadable)
             .AddEndpointFilter(ActivityShape.RejectMalformed)
             .AddEndpointFilter(ServiceUrlPolicy.RefuseUnlisted);
-        app.MapGet("/health", (ArticleIndex index, ArchiveStatus archive) =>
+        app.MapGet("/health", (NewsroomArchive archive) =>
         {
             // 503 only while there is nothing to answer from, so a load balancer sends people elsewhere.
-            var rebuilding = !archive.FirstPassDone && index.ArticleCount == 0;
+            var rebuilding = archive.IsRebuilding;
             return Results.Json(
                 new
                 {
                     status = rebuilding ? "rebuilding" : "ok",
-                    ready = archive.FirstPassDone,
-                    articles = index.ArticleCount,
-                    sentences = index.SentenceCount,
+                    ready = archive.IsReady,
+                    articles = archive.ArticleCount,
+                    sentences = archive.SentenceCount,
                     problem = archive.Problem,
                 },
                 statusCode: rebuilding ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
@@ -136,25 +129,30 @@ public static class NewsroomServices
         return app;
     }
 
-    /// <summary>Opens the index folder; a damaged index is replaced by an empty one (rebuilt in the background) and said so in the log.</summary>
-    private static ArticleIndex OpenIndex(IServiceProvider services)
+    /// <summary>Opens the archive's index folder; a damaged index is replaced by an empty one (rebuilt in the background) and said so in the log.</summary>
+    private static NewsroomArchive OpenArchive(IServiceProvider services)
     {
         var paths = services.GetRequiredService<ResolvedPaths>();
-        var index = ArticleIndex.OpenFolder(paths.Index, new NewsAnalyzer(), services.GetRequiredService<MeaningModel>().Encoder, out var damage);
-        if (damage is not null)
+        var archive = NewsroomArchive.OpenFolder(paths.Index, new ArchiveSettings(paths.Corpus)
         {
-            services.GetRequiredService<ILogger<ArticleIndex>>().LogWarning(
+            MaxFileBytes = services.GetRequiredService<IOptions<CorpusOptions>>().Value.MaxFileBytes,
+            Answers = services.GetRequiredService<IOptions<AnswerOptions>>().Value,
+            Encoder = services.GetRequiredService<MeaningModel>().Encoder,
+            Logging = services.GetRequiredService<ILoggerFactory>(),
+        });
+        if (archive.Damage is { } damage)
+        {
+            services.GetRequiredService<ILogger<NewsroomArchive>>().LogWarning(
                 "The index in {Folder} is damaged and cannot be opened ({Damage}); rebuilding it from {Corpus}, and until then the bot says the archive is being rebuilt",
                 paths.Index, damage, paths.Corpus);
-            services.GetRequiredService<ArchiveStatus>().Damage = damage;
         }
-        else if (index.SentenceCount == 0)
+        else if (archive.SentenceCount == 0)
         {
-            services.GetRequiredService<ILogger<ArticleIndex>>().LogInformation(
+            services.GetRequiredService<ILogger<NewsroomArchive>>().LogInformation(
                 "The index in {Folder} is empty: building it from {Corpus}", paths.Index, paths.Corpus);
         }
 
-        return index;
+        return archive;
     }
 
     /// <summary>Logs which mode the bot runs in, without ever logging a secret.</summary>

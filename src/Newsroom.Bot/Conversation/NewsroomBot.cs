@@ -1,9 +1,8 @@
-using Lucene.Net.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newsroom.Answers;
 using Newsroom.Answers.Answering;
-using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Channels.Teams;
 using Newsroom.Bot.Composition;
 using Newsroom.Bot.Feedback;
@@ -21,11 +20,7 @@ namespace Newsroom.Bot.Conversation;
 /// instance answering) whenever the registered IStorage is a shared one.
 /// </summary>
 public sealed partial class NewsroomBot(
-    ArchiveQuestions archive,
-    QuestionAnswerer answerer,
-    ArticleLookup articles,
-    ArticleIndex index,
-    ArchiveStatus archiveStatus,
+    NewsroomArchive archive,
     ReplyRenderer renderer,
     AnswerActions actions,
     ConversationState conversationState,
@@ -177,7 +172,7 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, answerer.Terms(question), answer);
+        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, archive.Terms(question), answer);
         await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken);
     }
 
@@ -193,12 +188,7 @@ public sealed partial class NewsroomBot(
         // a listing ("latest on Libya", "what articles do you have?") with the next older articles.
         var answer = memory.Exhausted
             ? null
-            : memory.Limit is { Kind: not ScopeKind.Limited } listing
-                ? archive.More(memory.Question!, listing.ToScope(), memory.Shown.Select(c => c.ArticleKey).ToHashSet(StringComparer.Ordinal))
-                : answerer.Ask(
-                    memory.Limit?.Topic ?? memory.Question,
-                    memory.Limit?.ToFilter().ToLuceneFilter(),
-                    memory.Shown.Select(c => c.SentenceId).ToHashSet(StringComparer.Ordinal));
+            : archive.More(memory.Question!, memory.Limit?.ToScope(), memory.Shown.Select(c => c.Cited));
         if (answer is not { Status: AnswerStatus.Answered })
         {
             memory.Exhausted = true;
@@ -228,7 +218,7 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        var paragraph = articles.Paragraph(quote.ArticleKey, quote.Paragraph);
+        var paragraph = archive.Paragraph(quote.ArticleKey, quote.Paragraph);
         await turnContext.SendActivityAsync(
             Markdown(paragraph is null ? FollowUpReplies.GoneFromIndex : FollowUpReplies.Paragraph(paragraph, quote)),
             cancellationToken);
@@ -253,7 +243,7 @@ public sealed partial class NewsroomBot(
 
         var sources = quotes
             .GroupBy(q => q.ArticleKey, StringComparer.Ordinal)
-            .Select(group => (Article: articles.Source(group.Key), Quotes: (IReadOnlyList<int>)group.Select(q => q.Number).ToList()))
+            .Select(group => (Article: archive.Source(group.Key), Quotes: (IReadOnlyList<int>)group.Select(q => q.Number).ToList()))
             .Where(s => s.Article is not null)
             .Select(s => (s.Article!, s.Quotes))
             .ToList();
@@ -331,7 +321,7 @@ public sealed partial class NewsroomBot(
     internal const string RebuildingMessage = "The archive is being rebuilt, try again in a moment.";
 
     /// <summary>True while the first indexing pass runs on an empty index (first start, or a damaged index being rebuilt).</summary>
-    private bool Rebuilding => !archiveStatus.FirstPassDone && index.ArticleCount == 0;
+    private bool Rebuilding => archive.IsRebuilding;
 
     private string Welcome()
     {
@@ -340,8 +330,8 @@ public sealed partial class NewsroomBot(
             return "Hello! I answer questions from the newsroom's reporting. " + RebuildingMessage;
         }
 
-        var articles = index.ArticleCount;
-        var sentences = index.SentenceCount;
+        var articles = archive.ArticleCount;
+        var sentences = archive.SentenceCount;
         return articles == 0
             ? "Hello! I answer questions from the newsroom's reporting, but no articles have been indexed yet. Add articles to the corpus folder: I pick them up within seconds."
             : $"Hello! I answer questions from the newsroom's reporting: {articles:N0} {(articles == 1 ? "article" : "articles")}, {sentences:N0} sentences. " +
@@ -367,9 +357,7 @@ public sealed partial class NewsroomBot(
             return configured.Trim();
         }
 
-        var title = index.Search(searcher => searcher.Search(new TermQuery(new Lucene.Net.Index.Term(SentenceFields.Lead, "1")), 1).ScoreDocs is [var first, ..]
-            ? searcher.Doc(first.Doc).Get(SentenceFields.Title)
-            : null);
+        var title = archive.ExampleHeadline();
         return title is null ? "What did we report this week?" : $"What did we report about {title.TrimEnd('.')}?";
     }
 

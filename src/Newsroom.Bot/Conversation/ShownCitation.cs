@@ -11,9 +11,13 @@ namespace Newsroom.Bot.Conversation;
 /// <param name="Text">The sentence as cited.</param>
 public sealed record ShownCitation(int Number, string ArticleKey, int Paragraph, int Sentence, string Text)
 {
+    /// <summary>Where the sentence is, as the archive knows it.</summary>
+    [JsonIgnore]
+    public CitedSentence Cited => new(ArticleKey, Paragraph, Sentence);
+
     /// <summary>The sentence's id in the index.</summary>
     [JsonIgnore]
-    public string SentenceId => Answers.Indexing.SentenceFields.SentenceId(ArticleKey, Paragraph, Sentence);
+    public string SentenceId => Cited.Id;
 
     /// <summary>What is remembered of <paramref name="citation"/>.</summary>
     public static ShownCitation From(Citation citation) =>

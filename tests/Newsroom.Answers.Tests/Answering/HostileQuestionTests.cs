@@ -81,9 +81,9 @@ public sealed class HostileQuestionTests : IClassFixture<HostileQuestionTests.Se
             LongQuestionAnswerer = _corpus.Answerer(longQuestions);
         }
 
-        public QuestionAnswerer Answerer { get; }
+        internal QuestionAnswerer Answerer { get; }
 
-        public QuestionAnswerer LongQuestionAnswerer { get; }
+        internal QuestionAnswerer LongQuestionAnswerer { get; }
 
         public void Dispose() => _corpus.Dispose();
     }

@@ -1,4 +1,5 @@
 using Newsroom.Answers.Answering;
+using Newsroom.Answers.Retrieval;
 
 namespace Newsroom.Answers.Tests;
 

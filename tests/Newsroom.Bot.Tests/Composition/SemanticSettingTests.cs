@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
 using Newsroom.Bot.Composition;
 
@@ -15,7 +16,7 @@ public sealed class SemanticSettingTests
 
         var text = await ExpectReplies.AskAsync(client, "Which countries did U.S. officials approach about deportation deals?");
 
-        var index = host.Services.GetRequiredService<ArticleIndex>();
+        var index = host.Services.GetRequiredService<NewsroomArchive>().Index;
         Assert.NotNull(index.Encoder);
         Assert.True(index.SentenceCount > 0);
         Assert.True(index.Search(searcher => searcher.IndexReader.Leaves.All(leaf => leaf.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning) is not null)),
@@ -30,7 +31,7 @@ public sealed class SemanticSettingTests
         _ = host.CreateClient();
 
         Assert.Null(host.Services.GetRequiredService<MeaningModel>().Encoder);
-        var index = host.Services.GetRequiredService<ArticleIndex>();
+        var index = host.Services.GetRequiredService<NewsroomArchive>().Index;
         Assert.Null(index.Encoder);
         Assert.True(index.Search(searcher => searcher.IndexReader.Leaves.All(leaf => leaf.AtomicReader.GetBinaryDocValues(SentenceFields.Meaning) is null)));
     }

@@ -1,7 +1,8 @@
 using Lucene.Net.Documents;
+using Newsroom.Answers.Answering;
 using Newsroom.Answers.Indexing;
 
-namespace Newsroom.Answers.Answering;
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>Reads a citation back from a stored sentence document: one place that knows the stored fields.</summary>
 internal static class StoredCitation

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Newsroom.Answers.Indexing;
 
-namespace Newsroom.Answers.Answering;
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>
 /// What ranking reads of the sentences around a question's candidates, from doc values: each
@@ -17,8 +17,8 @@ internal sealed class SentenceTable
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Leaf?[] _opened;
     private readonly Dictionary<int, (int Index, int Count, string[] Terms)> _sentences = [];
-    private readonly Dictionary<int, ArticleEntry> _articles = [];
-    private readonly Dictionary<int, ArticleEntry?> _articleOf = [];
+    private readonly Dictionary<int, ArticleTermLines> _articles = [];
+    private readonly Dictionary<int, ArticleTermLines?> _articleOf = [];
     private readonly BytesRef _scratch = new();
 
     public SentenceTable(IndexReader reader)
@@ -115,7 +115,7 @@ internal sealed class SentenceTable
     /// The entry of the article sentence <paramref name="doc"/> belongs to: on the nearest document
     /// at or before it that has one (its lead: an article is one block of documents, all in one segment).
     /// </summary>
-    private ArticleEntry? ArticleOf(int doc)
+    private ArticleTermLines? ArticleOf(int doc)
     {
         // Asked several times per candidate (its terms, paragraph, headline, lead): found once.
         if (!_articleOf.TryGetValue(doc, out var found))
@@ -127,7 +127,7 @@ internal sealed class SentenceTable
         return found;
     }
 
-    private ArticleEntry? FindArticleOf(int doc)
+    private ArticleTermLines? FindArticleOf(int doc)
     {
         var (leaf, local, docBase) = Open(doc);
         if (leaf.Terms is null)
@@ -146,7 +146,7 @@ internal sealed class SentenceTable
         {
             var entry = new BytesRef(); // its own: the table keeps it
             leaf.Terms.Get(last, entry);
-            article = new ArticleEntry(docBase + last, entry);
+            article = new ArticleTermLines(docBase + last, entry);
             _articles[docBase + last] = article;
         }
 
@@ -168,12 +168,12 @@ internal sealed class SentenceTable
     private sealed record Leaf(BinaryDocValues? Terms, IBits? HasTerms, BinaryDocValues? Meaning, int MaxDoc);
 
     /// <summary>One article's entry (<see cref="ArticleTokens.Entry"/>), read from its last document: line 0 its headline, line 1 + k its sentence k (document <see cref="Lead"/> + k).</summary>
-    private sealed class ArticleEntry
+    private sealed class ArticleTermLines
     {
         private readonly BytesRef _bytes;
         private readonly List<int> _starts = [0];
 
-        public ArticleEntry(int last, BytesRef bytes)
+        public ArticleTermLines(int last, BytesRef bytes)
         {
             _bytes = bytes;
             var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);

@@ -1,15 +1,15 @@
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
-namespace Newsroom.Answers.Indexing;
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>
 /// BM25 whose collection statistics count the documents that have the field (as Lucene 6 and later
 /// do), not every document of the index: the index also holds one bookkeeping document per corpus
-/// file (<see cref="ArticleIndex"/>), which has no sentence text and must not lower the average
+/// file (<see cref="Indexing.ArticleIndex"/>), which has no sentence text and must not lower the average
 /// sentence length or raise every word's idf.
 /// </summary>
-public sealed class SentenceSimilarity : BM25Similarity
+internal sealed class SentenceSimilarity : BM25Similarity
 {
     /// <summary>BM25 with Lucene's defaults (k1 1.2, b 0.75).</summary>
     public SentenceSimilarity()

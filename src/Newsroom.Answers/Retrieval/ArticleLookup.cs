@@ -1,26 +1,10 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Newsroom.Answers.Answering;
 using Newsroom.Answers.Indexing;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
-namespace Newsroom.Answers.Answering;
-
-/// <summary>Where an article came from: what "which article is that from?" is answered with.</summary>
-/// <param name="ArticleKey">The article's key (its path in the corpus).</param>
-/// <param name="Title">Headline.</param>
-/// <param name="Author">Byline, if known.</param>
-/// <param name="Source">Publication, if known.</param>
-/// <param name="Published">Publication date, if known.</param>
-/// <param name="Url">Link to the article, if known.</param>
-public sealed record ArticleSource(string ArticleKey, string Title, string? Author, string? Source, DateTimeOffset? Published, string? Url);
-
-/// <summary>One paragraph of an indexed article, sentence by sentence, as it was indexed.</summary>
-/// <param name="Article">The article it is from.</param>
-/// <param name="Number">Paragraph number in the article, from 1.</param>
-/// <param name="Sentences">Its sentences in order; sentence <c>n</c> is at index <c>n - 1</c>.</param>
-/// <param name="IsCaption">True for a photo caption.</param>
-/// <param name="Credit">The photo credit, for captions.</param>
-public sealed record ArticleParagraph(ArticleSource Article, int Number, IReadOnlyList<string> Sentences, bool IsCaption, string? Credit);
+namespace Newsroom.Answers.Retrieval;
 
 /// <summary>
 /// Reads articles back out of the index by key: a paragraph around a cited sentence, or an
@@ -29,7 +13,7 @@ public sealed record ArticleParagraph(ArticleSource Article, int Number, IReadOn
 /// was cited (even if the file has since changed on disk and not yet been re-indexed).
 /// Thread-safe, like <see cref="ArticleIndex.Search{T}"/>.
 /// </summary>
-public sealed class ArticleLookup(ArticleIndex index)
+internal sealed class ArticleLookup(ArticleIndex index)
 {
     /// <summary>Paragraph <paramref name="number"/> of article <paramref name="articleKey"/>, or null when the index has no such paragraph.</summary>
     public ArticleParagraph? Paragraph(string articleKey, int number)
@@ -63,6 +47,15 @@ public sealed class ArticleLookup(ArticleIndex index)
             return hits.Length == 0 ? null : ToSource(StoredSentences.Read(searcher, hits[0].Doc));
         });
     }
+
+    /// <summary>
+    /// The headline of the first article in the index (the lowest document number among the lead
+    /// sentences, which all score alike), or null when the index is empty.
+    /// </summary>
+    public string? FirstHeadline() =>
+        index.Search(searcher => searcher.Search(new TermQuery(new Term(SentenceFields.Lead, "1")), 1).ScoreDocs is [var first, ..]
+            ? searcher.Doc(first.Doc).Get(SentenceFields.Title)
+            : null);
 
     private static List<LuceneDocument> Documents(IndexSearcher searcher, string articleKey, Func<LuceneDocument, bool> keep)
     {
