@@ -211,13 +211,22 @@ public sealed class ReplyRenderer
     /// (CommonMark shows any escaped ASCII punctuation as itself): emphasis, code, links and images,
     /// HTML, headings, tables, strikethrough, <c>{.attributes}</c> (which some renderers remove
     /// from the text), <c>$maths$</c>, and <c>&amp;</c>, so "&amp;amp;" in an article is not read as an entity.
+    /// Web addresses are defused too: chat renderers turn bare addresses into links (Web Chat's
+    /// markdown-it "linkify": <c>https://…</c>, <c>www.…</c>, <c>name.tld</c>, <c>a@b.tld</c>), and
+    /// an article must not add links to a reply. So a colon before "//", a dot between a letter or
+    /// digit and two letters (a domain: "evil.com", not "U.S." or "5 p.m."), and an @ between word
+    /// characters are escaped: the text reads the same, and no renderer finds an address in it.
     /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '(' or ')' or '!' or '{' or '}' or '&' or '$')
+            var c = text[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '(' or ')' or '!' or '{' or '}' or '&' or '$'
+                || (c == ':' && text.AsSpan(i + 1).StartsWith("//", StringComparison.Ordinal))
+                || (c == '@' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]))
+                || (c == '.' && i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 2 < text.Length && char.IsAsciiLetter(text[i + 1]) && char.IsAsciiLetter(text[i + 2])))
             {
                 escaped.Append('\\');
             }

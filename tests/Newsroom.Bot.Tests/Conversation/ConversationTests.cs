@@ -180,7 +180,7 @@ public sealed class ConversationTests : IDisposable
             .Send("source 1")
             .AssertReply(reply => Assert.Equal(
                 "That is from:\n\n- **Dockworkers strike spreads along the coast**, by Jane Doe, Harbor Gazette, 6 May 2025 (quote 1) · " +
-                "[https://example.com/port-strike](https://example.com/port-strike)",
+                "[https\\://example\\.com/port-strike](https://example.com/port-strike)",
                 Text(reply)))
             .StartTestAsync();
     }

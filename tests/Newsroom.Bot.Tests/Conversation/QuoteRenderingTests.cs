@@ -15,7 +15,7 @@ namespace Newsroom.Bot.Tests;
 /// channel. Replies are read back with Markdig: CommonMark (what Web Chat's and the Emulator's
 /// markdown-it follow) plus the extensions chat renderers add on top of it, including generic
 /// attributes (<c>{.class}</c>, which eats braces), strikethrough, pipe tables, footnotes and
-/// <c>$maths$</c>. Bare web addresses are not checked: linking them is the client's choice.
+/// <c>$maths$</c>, and the autolinks that turn bare web and mail addresses into links.
 /// </summary>
 public sealed class QuoteRenderingTests
 {
@@ -26,6 +26,7 @@ public sealed class QuoteRenderingTests
         .UseFootnotes()
         .UseMathematics()
         .UseTaskLists()
+        .UseAutoLinks()
         .Build();
 
     public static TheoryData<string, string> Sentences()
@@ -42,6 +43,8 @@ public sealed class QuoteRenderingTests
             "Costs were $5 and $10 in 2025 (up 3%), a $ sign alone.",
             "Officials said: 1. first, - second, + third, # fourth, > fifth.",
             "Officials ended* the talks_ at 5 p.m.",
+            "Officials posted https://evil.example/x?y=1 and http://10.0.0.1/admin, ftp://files.example/a and mailto:tips@evil.example.",
+            "Officials wrote to tips@evil.example or www.evil.example/page, and evil.com, U.S. and 3.5% stay as typed.",
         ];
         var data = new TheoryData<string, string>();
         foreach (var channel in new[] { ChannelIds.Emulator, ChannelIds.Msteams, ChannelIds.Directline, ChannelIds.Webchat })

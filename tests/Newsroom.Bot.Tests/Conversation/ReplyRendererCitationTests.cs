@@ -91,7 +91,7 @@ public sealed class ReplyRendererCitationTests
 
         // Brackets, parentheses and angle brackets from the article arrive escaped: text, never a link or a tag.
         Assert.DoesNotContain("](", reply.Text);
-        Assert.Contains("\\[here\\]\\(http://evil.example\\)", reply.Text);
+        Assert.Contains("\\[here\\]\\(http\\://evil\\.example\\)", reply.Text);
         Assert.Contains("\\<img", reply.Text);
         Assert.DoesNotContain("javascript:alert(1)", reply.Text);
         Assert.Contains("[1]: cite:1 \"Evil\\\" \\[x\\]\\(", reply.Text);

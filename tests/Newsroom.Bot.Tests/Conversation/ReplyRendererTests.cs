@@ -11,7 +11,7 @@ public sealed class ReplyRendererTests
         var rendered = ReplyRenderer.Emphasise("Click [here](http://evil.example) or <script>alert(1)</script> *now*", []);
 
         Assert.DoesNotContain("](", rendered.Replace("\\](", string.Empty, StringComparison.Ordinal));
-        Assert.Contains("\\[here\\]\\(http://evil.example\\)", rendered);
+        Assert.Contains("\\[here\\]\\(http\\://evil\\.example\\)", rendered);
         Assert.Contains("\\<script\\>", rendered);
         Assert.Contains("\\*now\\*", rendered);
     }
