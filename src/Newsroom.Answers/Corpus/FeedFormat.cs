@@ -34,6 +34,7 @@ internal sealed class FeedFormat : IArticleFormat
         SyndicationFeed feed;
         try
         {
+            CheckDepth(text);
             using var reader = XmlReader.Create(new StringReader(text), SafeXml);
             feed = SyndicationFeed.Load(reader);
         }
@@ -69,6 +70,23 @@ internal sealed class FeedFormat : IArticleFormat
             : throw new ArticleRejectedException(firstProblem is null ? "the feed has no items" : $"no readable item ({firstProblem})");
     }
 
+    /// <summary>
+    /// One pass of the XML reader (which keeps no stack of its own) before the feed library, which
+    /// reads unknown elements and extensions into buffers of its own: nesting beyond
+    /// <see cref="InputLimits.MaxXmlDepth"/> is refused.
+    /// </summary>
+    private static void CheckDepth(string text)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), SafeXml);
+        while (reader.Read())
+        {
+            if (reader.Depth > InputLimits.MaxXmlDepth)
+            {
+                throw InputLimits.TooDeep("the feed", InputLimits.MaxXmlDepth, "elements");
+            }
+        }
+    }
+
     private static Article ReadItem(string key, SyndicationItem item, string? source)
     {
         var title = ArticleMetadata.Clean(item.Title?.Text) ?? throw new ArticleRejectedException("the item has no title");
@@ -97,6 +115,7 @@ internal sealed class FeedFormat : IArticleFormat
     {
         if (body.Contains('<', StringComparison.Ordinal))
         {
+            InputLimits.CheckHtml(body, "an item's HTML");
             var document = new HtmlParser().ParseDocument("<body>" + body + "</body>");
             var blocks = document.Body!.QuerySelectorAll("p, li, blockquote").Select(p => ArticleMetadata.Clean(p.TextContent)).OfType<string>().ToList();
             return blocks.Count > 0 ? blocks : ArticleMetadata.Clean(document.Body.TextContent) is { } all ? [all] : [];

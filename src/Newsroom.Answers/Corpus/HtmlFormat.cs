@@ -28,6 +28,7 @@ internal sealed class HtmlFormat : IArticleFormat
             throw new ArticleRejectedException("the file is empty");
         }
 
+        InputLimits.CheckHtml(text);
         var document = new HtmlParser().ParseDocument(text);
         var meta = new ArticleMetadata();
         ReadJsonLd(document, meta);
@@ -94,7 +95,7 @@ internal sealed class HtmlFormat : IArticleFormat
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.MaxJsonDepth });
                 foreach (var node in Flatten(json.RootElement))
                 {
                     if (!IsArticle(node))

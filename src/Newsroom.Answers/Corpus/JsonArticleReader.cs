@@ -19,7 +19,7 @@ internal static class JsonArticleReader
     private static readonly string[] BodyNames = ["body", "content", "text", "articleBody", "article_body", "story"];
 
     /// <summary>JSON as exports write it: comments and trailing commas tolerated, nothing else.</summary>
-    public static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+    public static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = InputLimits.MaxJsonDepth };
 
     /// <summary>The article in <paramref name="item"/>, or the reason it is not one.</summary>
     public static Article Read(string key, JsonElement item)

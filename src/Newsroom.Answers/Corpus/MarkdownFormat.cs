@@ -4,7 +4,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Newsroom.Answers.Corpus;
 
@@ -12,7 +12,7 @@ namespace Newsroom.Answers.Corpus;
 /// Markdown with optional YAML front matter (<c>title</c>, <c>author</c>, <c>source</c>,
 /// <c>date</c>, <c>url</c>). Without a <c>title</c>, the first heading is the title.
 /// Markdig parses the Markdown (CommonMark, so emphasis, links and lists come out as their text)
-/// and YamlDotNet the front matter, rather than regular expressions that break on the first
+/// and YamlDotNet's event parser the front matter (depth-bounded: see <see cref="InputLimits"/>), rather than regular expressions that break on the first
 /// unusual line.
 /// </summary>
 internal sealed class MarkdownFormat : IArticleFormat
@@ -25,6 +25,7 @@ internal sealed class MarkdownFormat : IArticleFormat
     /// <inheritdoc />
     public Article Read(string key, string text)
     {
+        InputLimits.CheckMarkdown(text);
         var document = Markdown.Parse(text, Pipeline);
         var meta = new ArticleMetadata();
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -70,12 +71,20 @@ internal sealed class MarkdownFormat : IArticleFormat
         return new Article(key, meta.Title, meta.Author, meta.Source, meta.Published, meta.Url, paragraphs);
     }
 
+    /// <summary>
+    /// Reads the front matter's top-level fields from YamlDotNet's event parser, which keeps its
+    /// nesting on a heap stack, instead of its document model, which builds nested collections by
+    /// recursion (front matter nested 100,000 deep overflowed the stack and killed the process).
+    /// Nesting beyond <see cref="InputLimits.MaxYamlDepth"/> is refused as it is met; the text is
+    /// pre-checked for size and flow-bracket depth before the parser sees it.
+    /// </summary>
     private static void ReadFrontMatter(string yamlText, ArticleMetadata meta)
     {
-        var yaml = new YamlStream();
+        var text = yamlText.Trim().Trim('-');
+        InputLimits.CheckFrontMatter(text);
         try
         {
-            yaml.Load(new StringReader(yamlText.Trim().Trim('-')));
+            ReadTopLevel(new Parser(new StringReader(text)), meta);
         }
         catch (YamlException e)
         {
@@ -87,39 +96,93 @@ internal sealed class MarkdownFormat : IArticleFormat
             // collections ("title: [unclosed").
             throw new ArticleRejectedException("the front matter is not valid YAML (an unclosed [ or { )");
         }
+    }
 
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode map)
+    /// <summary>The first document's top-level mapping: scalar values, and lists of scalars ("author: [Jane Doe, John Roe]").</summary>
+    private static void ReadTopLevel(Parser parser, ArticleMetadata meta)
+    {
+        var depth = 0;
+        var rootIsMapping = false;
+        string? key = null;
+        List<string>? list = null;
+        while (parser.MoveNext())
         {
-            return;
-        }
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart:
+                    if (++depth > InputLimits.MaxYamlDepth)
+                    {
+                        throw InputLimits.TooDeep("the front matter", InputLimits.MaxYamlDepth);
+                    }
 
-        foreach (var (keyNode, valueNode) in map.Children)
-        {
-            var value = valueNode switch
-            {
-                YamlScalarNode scalar => scalar.Value,
-                // "author: [Jane Doe, John Roe]"
-                YamlSequenceNode list => string.Join(", ", list.Children.OfType<YamlScalarNode>().Select(s => s.Value)),
-                _ => null,
-            };
-            switch (((keyNode as YamlScalarNode)?.Value ?? string.Empty).Trim().ToLowerInvariant())
-            {
-                case "title" or "headline":
-                    meta.Title = ArticleMetadata.Clean(value);
+                    if (depth == 1)
+                    {
+                        rootIsMapping = parser.Current is MappingStart;
+                    }
+                    else if (depth == 2 && rootIsMapping && key is not null && parser.Current is SequenceStart)
+                    {
+                        list = [];
+                    }
+
                     break;
-                case "author" or "authors" or "byline":
-                    meta.Author = ArticleMetadata.Clean(value is null ? null : TextCleanup.StripBy(value));
+                case MappingEnd or SequenceEnd:
+                    if (depth == 2 && rootIsMapping)
+                    {
+                        if (list is not null)
+                        {
+                            Assign(meta, key!, string.Join(", ", list));
+                            list = null;
+                        }
+
+                        // A collection as a key ("? [a, b]: c") leaves a placeholder key; as a value, it is done.
+                        key = key is null ? string.Empty : null;
+                    }
+
+                    depth--;
                     break;
-                case "source" or "publisher" or "publication":
-                    meta.Source = ArticleMetadata.Clean(value);
+                case Scalar scalar when rootIsMapping && depth == 1:
+                    if (key is null)
+                    {
+                        key = scalar.Value;
+                    }
+                    else
+                    {
+                        Assign(meta, key, scalar.Value);
+                        key = null;
+                    }
+
                     break;
-                case "date" or "published" or "published_at" or "datepublished":
-                    meta.Published = ArticleMetadata.ParseDate(value);
+                case Scalar scalar when list is not null && depth == 2:
+                    list.Add(scalar.Value);
                     break;
-                case "url" or "link" or "canonical":
-                    meta.Url = ArticleMetadata.ParseUrl(value);
+                case AnchorAlias when rootIsMapping && depth == 1:
+                    key = key is null ? string.Empty : null; // an alias's value is not read: no expansion
                     break;
+                case DocumentEnd:
+                    return; // only the first document is front matter
             }
+        }
+    }
+
+    private static void Assign(ArticleMetadata meta, string key, string? value)
+    {
+        switch (key.Trim().ToLowerInvariant())
+        {
+            case "title" or "headline":
+                meta.Title = ArticleMetadata.Clean(value);
+                break;
+            case "author" or "authors" or "byline":
+                meta.Author = ArticleMetadata.Clean(value is null ? null : TextCleanup.StripBy(value));
+                break;
+            case "source" or "publisher" or "publication":
+                meta.Source = ArticleMetadata.Clean(value);
+                break;
+            case "date" or "published" or "published_at" or "datepublished":
+                meta.Published = ArticleMetadata.ParseDate(value);
+                break;
+            case "url" or "link" or "canonical":
+                meta.Url = ArticleMetadata.ParseUrl(value);
+                break;
         }
     }
 
