@@ -96,10 +96,35 @@ internal sealed class CorpusFolder
             return Skip(file, $"too large ({file.Length:N0} bytes; the limit is {MaxFileBytes:N0})");
         }
 
+        // Only a regular file whose real path is inside the folder is read: a link to /etc/passwd
+        // would be quoted, one to /dev/zero read until memory ran out, and a named pipe blocks
+        // whoever opens it (SafeFileReader). The read stops past the limit, whatever the size said.
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            var realPath = SafeFileReader.RealPath(file.FullPath);
+            if (realPath is null)
+            {
+                return Skip(file, "could not be read (a link to nothing, or the file is gone)");
+            }
+
+            if (!IsInside(realPath))
+            {
+                return Skip(file, "a link to a file outside the corpus folder (only files inside it are read)");
+            }
+
+            if (SafeFileReader.SpecialFileReason(realPath) is { } special)
+            {
+                return Skip(file, special);
+            }
+
+            var read = SafeFileReader.ReadBounded(realPath, MaxFileBytes, out var tooLarge);
+            if (tooLarge || read is null)
+            {
+                return Skip(file, $"too large (more than {MaxFileBytes:N0} bytes, the limit)");
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -143,6 +168,14 @@ internal sealed class CorpusFolder
             // A parser bug on one odd file must not stop the other files from being indexed.
             return Skip(file, $"could not be parsed as {format.GetType().Name.Replace("Format", string.Empty, StringComparison.Ordinal)} ({e.GetType().Name}: {e.Message})", hash);
         }
+    }
+
+    /// <summary>True when <paramref name="realPath"/> (links resolved) is inside the folder's own real path.</summary>
+    private bool IsInside(string realPath)
+    {
+        var folder = SafeFileReader.RealPath(Path) ?? Path;
+        var relative = System.IO.Path.GetRelativePath(folder, realPath);
+        return relative != "." && relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !relative.StartsWith("..\\", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relative);
     }
 
     /// <summary>The article key of a path under this folder.</summary>
