@@ -94,7 +94,52 @@ internal sealed class SentenceSplitter
             sentences.Add(sentence);
         }
 
-        return sentences;
+        return CapLength(sentences);
+    }
+
+    /// <summary>
+    /// The longest sentence cited: a run longer than this (20 MB of text without a full stop was one
+    /// "sentence", and a reply quoting it was 20 MB) is cut into pieces of at most this many
+    /// characters, each at the last space before the limit when there is one in its second half.
+    /// News sentences are far shorter (the longest of the SQuAD sample is under 800 characters).
+    /// </summary>
+    public const int MaxSentenceChars = 1500;
+
+    private static IReadOnlyList<string> CapLength(List<string> sentences)
+    {
+        if (sentences.TrueForAll(s => s.Length <= MaxSentenceChars))
+        {
+            return sentences;
+        }
+
+        var capped = new List<string>(sentences.Count + 4);
+        foreach (var sentence in sentences)
+        {
+            var rest = sentence.AsSpan();
+            while (rest.Length > MaxSentenceChars)
+            {
+                var cut = rest[..(MaxSentenceChars + 1)].LastIndexOfAny(' ', '\t', '\n');
+                if (cut < MaxSentenceChars / 2)
+                {
+                    cut = char.IsHighSurrogate(rest[MaxSentenceChars - 1]) ? MaxSentenceChars - 1 : MaxSentenceChars;
+                }
+
+                var piece = rest[..cut].Trim();
+                if (piece.Length > 0)
+                {
+                    capped.Add(piece.ToString());
+                }
+
+                rest = rest[cut..].TrimStart();
+            }
+
+            if (rest.Length > 0)
+            {
+                capped.Add(rest.ToString());
+            }
+        }
+
+        return capped;
     }
 
     private static bool EndsWithAbbreviation(string sentence)
