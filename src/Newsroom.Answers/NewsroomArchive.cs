@@ -26,14 +26,20 @@ public sealed class NewsroomArchive : IDisposable
     private readonly QuestionAnswerer _answerer;
     private readonly ArchiveQuestions _questions;
     private readonly ArticleLookup _articles;
+    private readonly ILogger _logger;
     private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? _problem;
+    private volatile string? _problemKind;
+
+    // True once a pass has succeeded on the index as it is now (reset when a damaged index is replaced).
+    private volatile bool _built;
 
     private NewsroomArchive(NewsAnalyzer analyzer, ArticleIndex index, ArchiveSettings settings, string? damage)
     {
         _analyzer = analyzer;
         _index = index;
         _corpus = new CorpusFolder(settings.CorpusFolder, settings.MaxFileBytes);
+        _logger = (settings.Logging ?? NullLoggerFactory.Instance).CreateLogger<NewsroomArchive>();
         _indexer = new CorpusIndexer(new SentenceSplitter(), (settings.Logging ?? NullLoggerFactory.Instance).CreateLogger<CorpusIndexer>());
         _answerer = new QuestionAnswerer(index, settings.Answers);
         _questions = new ArchiveQuestions(_answerer, index, settings.Answers, settings.Time);
@@ -86,8 +92,35 @@ public sealed class NewsroomArchive : IDisposable
     /// <summary>Completes when the first indexing pass since the archive was opened has ended.</summary>
     public Task FirstPass => _firstPass.Task;
 
-    /// <summary>True while there is nothing to answer from yet: no article is indexed and the first pass has not ended (first start, or a damaged index being rebuilt).</summary>
-    public bool IsRebuilding => !IsReady && ArticleCount == 0;
+    /// <summary>
+    /// True while there is nothing to answer from yet: no article is indexed and no pass has
+    /// succeeded on the index as it is (first start, a damaged index being rebuilt, or a first pass
+    /// that failed, a full disk, and is being retried).
+    /// </summary>
+    public bool IsRebuilding => !_built && ArticleCount == 0;
+
+    /// <summary>
+    /// Whether the archive can answer now, and why not, in words fit for a health check: no paths
+    /// and no exception text (those are in the log). Not healthy while nothing can be answered
+    /// (<see cref="IsRebuilding"/>) or while the index on disk is damaged (a file of its last commit
+    /// is gone: the next pass rebuilds it).
+    /// </summary>
+    public ArchiveHealth Health()
+    {
+        if (_index.FindDamage() is not null)
+        {
+            return new ArchiveHealth(false, "damaged", "the index on disk is damaged (files are missing); the next indexing pass rebuilds it from the corpus");
+        }
+
+        if (IsRebuilding)
+        {
+            return new ArchiveHealth(false, "rebuilding", _problemKind is { } kind
+                ? $"the index is being built, and the last attempt failed ({kind}); retrying"
+                : "the index is being built from the corpus");
+        }
+
+        return new ArchiveHealth(true, "ok", _problemKind is { } failed ? $"the last indexing pass failed ({failed}); still serving the last good index" : null);
+    }
 
     /// <summary>What went wrong in the last indexing pass, cleared by the next pass that succeeds.</summary>
     public string? Problem => _problem;
@@ -169,8 +202,20 @@ public sealed class NewsroomArchive : IDisposable
     {
         try
         {
+            if (_index.FindDamage() is { } damage)
+            {
+                // Files of the commit being served were deleted under the running bot: an update on
+                // top of them would count every lost article as unchanged. Start again from the corpus.
+                _logger.LogWarning("The index is damaged ({Damage}); rebuilding it from the corpus", damage);
+                _built = false;
+                _index.Recreate();
+                changedPaths = null;
+            }
+
             var report = _indexer.Synchronize(_corpus, _index, settleTime, progress, changedPaths, cancellationToken);
             _problem = null;
+            _problemKind = null;
+            _built = true;
             _firstPass.TrySetResult();
             return report;
         }
@@ -181,6 +226,7 @@ public sealed class NewsroomArchive : IDisposable
         catch (Exception e)
         {
             _problem = Describe(e);
+            _problemKind = Kind(e);
             _firstPass.TrySetResult();
             throw;
         }
@@ -193,6 +239,15 @@ public sealed class NewsroomArchive : IDisposable
             IOException io => $"disk or file error: {io.Message}",
             UnauthorizedAccessException denied => $"permission denied: {denied.Message}",
             var other => $"{other.GetType().Name}: {other.Message}",
+        };
+
+    /// <summary>A failed pass's cause in a few words, without paths or exception text.</summary>
+    private static string Kind(Exception e) =>
+        (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e) switch
+        {
+            IOException => "a disk or file error",
+            UnauthorizedAccessException => "permission denied",
+            _ => "an indexing error",
         };
 
     /// <inheritdoc />

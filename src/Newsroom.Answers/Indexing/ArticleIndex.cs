@@ -48,6 +48,7 @@ internal sealed class ArticleIndex : IDisposable
     private bool _replacePending;
     private Lazy<IReadOnlyDictionary<string, ManifestEntry>> _manifest;
     private DateTimeOffset? _lastCommit;
+    private volatile string? _damage;
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; the index owns and disposes it.</summary>
     public ArticleIndex(LuceneDirectory directory, Analyzer analyzer)
@@ -402,8 +403,93 @@ internal sealed class ArticleIndex : IDisposable
     /// <summary>True when an index of an older schema was found and emptied on open.</summary>
     public bool WasReset { get; }
 
-    /// <summary>True when the index on disk could not be opened and an empty one was created in its place.</summary>
-    public bool WasRecreated { get; private init; }
+    /// <summary>True when the index on disk could not be opened, or was found damaged, and an empty one was created in its place.</summary>
+    public bool WasRecreated { get; private set; }
+
+    /// <summary>
+    /// What is wrong with the index on disk while it is open, or null when nothing is: a file of the
+    /// commit being served is gone (deleted or moved away by someone else). The searchers keep
+    /// reading the files they have open, but the next commit would build on files that are not
+    /// there, and every later pass would count the lost articles as unchanged. One directory
+    /// listing: cheap enough for every health check. An index in memory is never damaged this way.
+    /// </summary>
+    public string? FindDamage()
+    {
+        if (_directory is not FSDirectory onDisk)
+        {
+            return null;
+        }
+
+        // Under the commit lock, so a commit that has deleted the files of the commit before it, and
+        // not yet refreshed the searchers, is not taken for damage; while a commit runs, the last
+        // finding stands.
+        if (!Monitor.TryEnter(_commitLock))
+        {
+            return _damage;
+        }
+
+        try
+        {
+            var folder = onDisk.Directory.FullName;
+            var files = Search(searcher => searcher.IndexReader is DirectoryReader reader && !string.IsNullOrEmpty(reader.IndexCommit?.SegmentsFileName)
+                ? reader.IndexCommit.FileNames.ToList()
+                : []);
+            var missing = files.Count(name => !File.Exists(System.IO.Path.Combine(folder, name)));
+            _damage = missing == 0 ? null : $"{missing} of the {files.Count} files of the last commit are missing";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            _damage = $"its files cannot be read ({e.GetType().Name})";
+        }
+        finally
+        {
+            Monitor.Exit(_commitLock);
+        }
+
+        return _damage;
+    }
+
+    /// <summary>
+    /// Replaces a damaged index (see <see cref="FindDamage"/>) by an empty one, to be rebuilt from the
+    /// corpus by the next pass: the writer is thrown away without writing and a new one creates the
+    /// index afresh, as opening a damaged index does. Searches see an empty index from here on.
+    /// </summary>
+    public void Recreate()
+    {
+        lock (_commitLock)
+        {
+            try
+            {
+                _writer.Rollback();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // Its files are gone already; the new writer starts without them.
+            }
+
+            var writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE));
+            SearcherManager searchers;
+            try
+            {
+                searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+            }
+            catch
+            {
+                writer.Rollback();
+                throw;
+            }
+
+            var old = _searchers;
+            _writer = writer;
+            Volatile.Write(ref _searchers, searchers);
+            Volatile.Write(ref _manifest, new Lazy<IReadOnlyDictionary<string, ManifestEntry>>(new Dictionary<string, ManifestEntry>(StringComparer.Ordinal)));
+            _replacePending = true;
+            _uncommitted = true;
+            WasRecreated = true;
+            _damage = null;
+            old.Dispose();
+        }
+    }
 
     /// <summary>The corpus files the last commit covers.</summary>
     public IReadOnlyDictionary<string, ManifestEntry> Manifest => Volatile.Read(ref _manifest).Value;

@@ -113,18 +113,19 @@ public static class NewsroomServices
             .AddEndpointFilter(ServiceUrlPolicy.RefuseUnlisted);
         app.MapGet("/health", (NewsroomArchive archive) =>
         {
-            // 503 only while there is nothing to answer from, so a load balancer sends people elsewhere.
-            var rebuilding = archive.IsRebuilding;
+            // 503 whenever nothing can be answered or the index is damaged, so a load balancer sends
+            // people elsewhere. The reason names no path and quotes no exception: those are in the log.
+            var health = archive.Health();
             return Results.Json(
                 new
                 {
-                    status = rebuilding ? "rebuilding" : "ok",
-                    ready = archive.IsReady,
+                    status = health.Status,
+                    ready = archive.IsReady && !archive.IsRebuilding,
                     articles = archive.ArticleCount,
                     sentences = archive.SentenceCount,
-                    problem = archive.Problem,
+                    problem = health.Reason,
                 },
-                statusCode: rebuilding ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+                statusCode: health.CanAnswer ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
