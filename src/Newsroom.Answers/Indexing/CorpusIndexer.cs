@@ -153,7 +153,7 @@ internal sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusInd
                 if (result.Articles.Count == 0)
                 {
                     skipped.Add(new SkippedFile(file.Key, result.SkipReason!));
-                    _logger.LogWarning("Skipped corpus file {File}: {Reason}", file.Key, result.SkipReason);
+                    _logger.LogWarning("Skipped corpus file {File}: {Reason}", LogText.Escape(file.Key), LogText.Escape(result.SkipReason!));
                     after[file.Key] = known is { Sentences: > 0 }
                         ? known // keep serving the last good version; it is retried on the next pass
                         : new ManifestEntry(file.Length, file.LastWriteUtc.Ticks, result.ContentHash ?? string.Empty, 0, result.SkipReason);
@@ -309,7 +309,7 @@ internal sealed class CorpusIndexer(SentenceSplitter splitter, ILogger<CorpusInd
         var known = DuplicatesIn(before.Values).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var duplicate in duplicates.Where(d => !known.Contains(d.Key)))
         {
-            _logger.LogInformation("Not indexed: {Article} duplicates {Original} (same URL or same text)", duplicate.Key, duplicate.DuplicateOf);
+            _logger.LogInformation("Not indexed: {Article} duplicates {Original} (same URL or same text)", LogText.Escape(duplicate.Key), LogText.Escape(duplicate.DuplicateOf));
         }
 
         return duplicates;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Answers;
 using Newsroom.Answers.Indexing;
+using Newsroom.Bot.Commands;
 using System.Threading.Channels;
 
 namespace Newsroom.Bot.Composition;
@@ -79,7 +80,7 @@ internal sealed class CorpusWatcher(
             var report = archive.IndexCorpus(settle, null, changedPaths, stoppingToken);
             foreach (var skipped in report.Skipped)
             {
-                logger.LogWarning("Not indexed: {File}: {Reason}", skipped.Key, skipped.Reason);
+                logger.LogWarning("Not indexed: {File}: {Reason}", TerminalText.Printable(skipped.Key), TerminalText.Printable(skipped.Reason));
             }
 
             LastReport = report;
