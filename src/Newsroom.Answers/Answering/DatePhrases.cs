@@ -42,8 +42,8 @@ internal static partial class DatePhrases
         }
         else if (match.Groups["past"].Success)
         {
-            var count = match.Groups["count"].Success ? int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) : 1;
             var unit = match.Groups["punit"].Value.ToLowerInvariant().TrimEnd('s');
+            var count = match.Groups["count"].Success ? Count(match.Groups["count"].Value, unit) : 1;
             var from = unit switch
             {
                 "day" => today.AddDays(-count + 1),
@@ -51,7 +51,8 @@ internal static partial class DatePhrases
                 "month" => today.AddMonths(-count).AddDays(1),
                 _ => today.AddYears(-count).AddDays(1),
             };
-            range = new DateRange(from, today.AddDays(1));
+            var earliest = today.AddYears(-MaxYearsBack).AddDays(1);
+            range = new DateRange(from < earliest ? earliest : from, today.AddDays(1));
         }
         else if (match.Groups["day"].Success)
         {
@@ -95,6 +96,26 @@ internal static partial class DatePhrases
         return (range, rest);
     }
 
+    /// <summary>The furthest back "in the past N …" reaches: a thousand years, however many digits N has.</summary>
+    public const int MaxYearsBack = 1000;
+
+    /// <summary>
+    /// N of "the past N days", clamped to a little over <see cref="MaxYearsBack"/> in its unit (the
+    /// range is then cut at exactly that): "in the past 2147483648 days" is every date of the last
+    /// thousand years, never an overflow.
+    /// </summary>
+    private static int Count(string digits, string unit)
+    {
+        var most = unit switch
+        {
+            "day" => MaxYearsBack * 366,
+            "week" => MaxYearsBack * 53,
+            "month" => MaxYearsBack * 12,
+            _ => MaxYearsBack,
+        };
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= most ? (int)count : most;
+    }
+
     private static int Month(string name) =>
         DateTime.ParseExact(name[..3], "MMM", CultureInfo.InvariantCulture).Month;
 
@@ -104,7 +125,7 @@ internal static partial class DatePhrases
     [GeneratedRegex("""
         \b(?:
             (?<relative>(?:(?:in|during|from|over)\s+)?(?<which>last|this|past)\s+(?<unit>week|month|year))\b
-          | (?<past>(?:(?:in|during|over)\s+)?(?:the\s+)?(?:past|last)\s+(?<count>\d{1,3})\s+(?<punit>days?|weeks?|months?|years?))\b
+          | (?<past>(?:(?:in|during|over)\s+)?(?:the\s+)?(?:past|last)\s+(?<count>\d+)\s+(?<punit>days?|weeks?|months?|years?))\b
           | (?<day>yesterday|today)\b
           | (?<prep>in|during|since|before|after|on|from)\s+
             (?:(?<date>\d{1,2})(?:st|nd|rd|th)?\s+)?

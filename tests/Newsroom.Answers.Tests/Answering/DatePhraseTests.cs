@@ -20,6 +20,9 @@ public sealed class DatePhraseTests
     [InlineData("port news this month", 2025, 6, 1, 2025, 7, 1, "port news")]
     [InlineData("port news in the past 3 days", 2025, 6, 16, 2025, 6, 19, "port news")]
     [InlineData("port news yesterday", 2025, 6, 17, 2025, 6, 18, "port news")]
+    [InlineData("port news in the past 2147483648 days", 1025, 6, 19, 2025, 6, 19, "port news")]
+    [InlineData("port news in the past 99999999999999999999999 years", 1025, 6, 19, 2025, 6, 19, "port news")]
+    [InlineData("port news in the last 4294967296 weeks", 1025, 6, 19, 2025, 6, 19, "port news")]
     public void Finds_the_period_and_removes_it_from_the_question(string question, int fy, int fm, int fd, int uy, int um, int ud, string rest)
     {
         var (range, remainder) = DatePhrases.Find(question, Now)!.Value;
