@@ -154,7 +154,7 @@ internal sealed class CorpusFolder
 
         try
         {
-            var articles = format.ReadAll(file.Key, text);
+            var articles = format.ReadAll(file.Key, text).Select(BoundParagraphs).ToList();
             return articles.Count == 0
                 ? Skip(file, "the file holds no article", hash)
                 : new ReadResult(file, articles[0], null, hash) { Articles = articles };
@@ -168,6 +168,51 @@ internal sealed class CorpusFolder
             // A parser bug on one odd file must not stop the other files from being indexed.
             return Skip(file, $"could not be parsed as {format.GetType().Name.Replace("Format", string.Empty, StringComparison.Ordinal)} ({e.GetType().Name}: {e.Message})", hash);
         }
+    }
+
+    /// <summary>
+    /// The longest paragraph kept as one: "context" shows a quote's whole paragraph, and a text of
+    /// 20 MB without a blank line was one paragraph. A news paragraph is a few hundred characters
+    /// (the longest of the SQuAD sample about 2,000).
+    /// </summary>
+    public const int MaxParagraphChars = 16_000;
+
+    /// <summary><paramref name="article"/> with each paragraph over <see cref="MaxParagraphChars"/> cut into several (after a full stop or at a space near the limit), numbered on.</summary>
+    internal static Article BoundParagraphs(Article article)
+    {
+        if (article.Paragraphs.All(p => p.Text.Length <= MaxParagraphChars))
+        {
+            return article;
+        }
+
+        var paragraphs = new List<Paragraph>();
+        foreach (var paragraph in article.Paragraphs)
+        {
+            var rest = paragraph.Text.AsSpan();
+            while (rest.Length > 0)
+            {
+                var cut = rest.Length;
+                if (rest.Length > MaxParagraphChars)
+                {
+                    var window = rest[..(MaxParagraphChars + 1)];
+                    cut = window.LastIndexOf(". ") is var stop and >= MaxParagraphChars / 2 ? stop + 1 : window.LastIndexOf(' ');
+                    if (cut < MaxParagraphChars / 2)
+                    {
+                        cut = char.IsHighSurrogate(rest[MaxParagraphChars - 1]) ? MaxParagraphChars - 1 : MaxParagraphChars;
+                    }
+                }
+
+                var piece = rest[..cut].Trim();
+                if (piece.Length > 0)
+                {
+                    paragraphs.Add(paragraph with { Number = paragraphs.Count + 1, Text = piece.ToString() });
+                }
+
+                rest = rest[cut..].TrimStart();
+            }
+        }
+
+        return article with { Paragraphs = paragraphs };
     }
 
     /// <summary>True when <paramref name="realPath"/> (links resolved) is inside the folder's own real path.</summary>

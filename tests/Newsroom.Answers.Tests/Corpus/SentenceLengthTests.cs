@@ -61,6 +61,27 @@ public sealed class SentenceLengthTests
     }
 
     [Fact]
+    public void The_paragraph_around_a_quote_from_a_huge_text_is_bounded_too()
+    {
+        using var corpus = new TestCorpus();
+        var text = new StringBuilder("Harbour report\n\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            text.Append(i == 50_000 ? "zanzibarharbour " : "the harbour cranes moved containers ");
+        }
+
+        corpus.Write("huge.txt", text.ToString());
+        using var archive = NewsroomArchive.InMemory(new ArchiveSettings(corpus.Folder));
+        archive.IndexCorpus();
+
+        var cited = Assert.Single(archive.Ask("What about zanzibarharbour?").Citations, c => c.Text.Contains("zanzibarharbour", StringComparison.Ordinal));
+        var paragraph = archive.Paragraph(cited.ArticleKey, cited.Paragraph)!;
+
+        Assert.InRange(paragraph.Sentences.Sum(s => s.Length + 1), 1, CorpusFolder.MaxParagraphChars + 1);
+        Assert.Contains(paragraph.Sentences, s => s.Contains("zanzibarharbour", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ordinary_sentences_are_not_touched()
     {
         var paragraph = "The strike ended on Tuesday. " + new string('x', 10) + " " + string.Join(' ', Enumerable.Repeat("long", 300)) + ".";
