@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Newsroom.Answers.Corpus;
 using System.Diagnostics;
 
@@ -66,6 +69,30 @@ public sealed class NestingLimitTests
     {
         Assert.Contains("too large", Assert.Throws<ArticleRejectedException>(() => InputLimits.CheckFrontMatter("title: " + new string('x', InputLimits.MaxFrontMatterChars))).Message);
         Assert.Contains("nested too deeply", Assert.Throws<ArticleRejectedException>(() => InputLimits.CheckHtml(string.Concat(Enumerable.Repeat("<section>", InputLimits.MaxHtmlDepth + 1)))).Message);
+    }
+
+    public static Arbitrary<(int Depth, int Kind)> Nesting() =>
+        Gen.Choose(0, 3).SelectMany(kind => Gen.OneOf(Gen.Choose(0, 40), Gen.Choose(0, 20_000)).Select(depth => (depth, kind))).ToArbitrary();
+
+    [Property(Arbitrary = [typeof(NestingLimitTests)], MaxTest = 60)]
+    public Property Front_matter_at_any_depth_is_read_or_refused_and_beyond_the_limit_always_refused((int Depth, int Kind) nesting)
+    {
+        var (depth, kind) = nesting;
+        var value = kind switch
+        {
+            0 => new string('[', depth) + "x" + new string(']', depth),
+            1 => string.Concat(Enumerable.Repeat("{a: ", depth)) + "b" + new string('}', depth),
+            2 => string.Concat(Enumerable.Repeat("[{a: ", depth)) + "b" + string.Concat(Enumerable.Repeat("}]", depth)),
+            _ => "\n" + string.Concat(Enumerable.Range(1, Math.Min(depth, 300)).Select(i => new string(' ', i) + "a:\n")) + new string(' ', Math.Min(depth, 300) + 1) + "b",
+        };
+        var text = "---\ntitle: Port strike\nx: " + value + "\n---\nThe strike ended.\n";
+
+        var outcome = OnLargeStack(() => Record.Exception(() => new MarkdownFormat().Read("p.md", text)));
+
+        var levels = kind == 2 ? 2 * depth : Math.Min(depth, kind == 3 ? 300 : depth);
+        return (outcome is null or ArticleRejectedException && (levels < InputLimits.MaxYamlDepth || outcome is ArticleRejectedException { Message: var m } && (m.Contains("nested too deeply") || m.Contains("too large"))))
+            .ToProperty()
+            .Label($"depth {depth}, kind {kind}: {outcome?.Message ?? "read"}");
     }
 
     [Theory]
