@@ -10,9 +10,10 @@ namespace Newsroom.Bot.Conversation;
 /// The buttons under an answer, and reading back what they send.
 /// Buttons go in a HeroCard attachment because that is what renders everywhere: Teams ignores
 /// suggestedActions in most chats, while card buttons work in Teams, Web Chat and the Emulator.
-/// "More" and "Context" are imBack buttons: they post the very words a user could type, so the
-/// bot handles one path and the transcript reads naturally. Thumbs are messageBack buttons whose
-/// value names the answer, so a vote on an older answer is recorded against the right question.
+/// Every button except "Open article" is a messageBack button whose value names the answer it is
+/// under (and "Context" the quote), so pressing one under an older answer acts on that answer, not
+/// on the latest. Its text is the words a user could type ("more", "context 1"), which the
+/// transcript shows and a channel that drops the value still delivers (they then act on the latest answer).
 /// In Teams the native feedback loop (<see cref="TeamsFeedbackLoop"/>) replaces the thumb buttons.
 /// </summary>
 public sealed class AnswerActions
@@ -23,14 +24,20 @@ public sealed class AnswerActions
     /// <summary>The <see cref="ActionKey"/> of thumb buttons.</summary>
     public const string FeedbackAction = "feedback";
 
+    /// <summary>The <see cref="ActionKey"/> of the "More" button.</summary>
+    public const string MoreAction = "more";
+
+    /// <summary>The <see cref="ActionKey"/> of the "Context" button.</summary>
+    public const string ContextAction = "context";
+
     /// <summary>Adds the buttons (and, in Teams, the feedback loop) to <paramref name="reply"/>, the reply on <paramref name="channelId"/> carrying <paramref name="answer"/>.</summary>
     public void Attach(IMessageActivity reply, Answer answer, string answerId, string? channelId)
     {
         var first = answer.Citations[0];
         var buttons = new List<CardAction>
         {
-            new(ActionTypes.ImBack, "More", value: "more"),
-            new(ActionTypes.ImBack, "Context", value: $"context {first.Number}"),
+            Button("More", "more", new JObject { [ActionKey] = MoreAction, ["answer"] = answerId }),
+            Button("Context", $"context {first.Number}", new JObject { [ActionKey] = ContextAction, ["answer"] = answerId, ["citation"] = first.Number }),
         };
         // The article of the best quote, the one "Context" shows too; a link to another quote's
         // article under the same label would send the reader to the wrong story.
@@ -67,6 +74,26 @@ public sealed class AnswerActions
             : null;
     }
 
+    /// <summary>What a "More" or "Context" button sent as the message's value, or null when the value is not one.</summary>
+    public static CardRequest? ReadCardRequest(object? value)
+    {
+        var json = AsObject(value);
+        if (json is null || json["answer"] is not JValue { Type: JTokenType.String } answer)
+        {
+            return null;
+        }
+
+        switch ((json[ActionKey] as JValue)?.Value as string)
+        {
+            case MoreAction:
+                return new CardRequest(FollowUpKind.More, (string)answer!, null);
+            case ContextAction when json["citation"] is JValue { Type: JTokenType.Integer } number && (long)number! is > 0 and < 1000:
+                return new CardRequest(FollowUpKind.Context, (string)answer!, (int)number);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>
     /// A JSON object from an activity's value, or null for anything else: the value comes from
     /// the client as any JSON (an array, a string, a number) and must never make the turn fail.
@@ -77,6 +104,13 @@ public sealed class AnswerActions
         JObject json => json,
         JToken => null,
         _ => JToken.FromObject(value) as JObject,
+    };
+
+    private static CardAction Button(string title, string text, JObject value) => new(ActionTypes.MessageBack, title)
+    {
+        Text = text,
+        DisplayText = text,
+        Value = value,
     };
 
     private static CardAction Thumb(string emoji, string reaction, string answerId) => new(ActionTypes.MessageBack, emoji)

@@ -111,6 +111,12 @@ public sealed partial class NewsroomBot(
             return;
         }
 
+        if (AnswerActions.ReadCardRequest(turnContext.Activity.Value) is { } request)
+        {
+            await ActOnAnswerAsync(turnContext, memory, request, cancellationToken);
+            return;
+        }
+
         var followUp = FollowUpReader.Read(text, memory);
         switch (followUp.Kind)
         {
@@ -210,6 +216,33 @@ public sealed partial class NewsroomBot(
         memory.SentAs(given.Id, sent?.Id);
     }
 
+    /// <summary>A "More" or "Context" button: acts on the answer it is under, whichever answer is the latest.</summary>
+    private async Task ActOnAnswerAsync(ITurnContext turnContext, ConversationMemory memory, CardRequest request, CancellationToken cancellationToken)
+    {
+        if (memory.Answer(request.AnswerId) is not { } given)
+        {
+            logger.LogInformation("A {Kind} button in conversation {ConversationId} names an answer this conversation no longer remembers", request.Kind, turnContext.Activity.Conversation?.Id);
+            await turnContext.SendActivityAsync(Markdown(FollowUpReplies.AnswerForgotten), cancellationToken);
+            return;
+        }
+
+        if (request.Kind == FollowUpKind.Context)
+        {
+            if (given.Citations.FirstOrDefault(c => c.Number == request.Citation) is not { } quote)
+            {
+                await turnContext.SendActivityAsync(Markdown(FollowUpReplies.NoSuchQuote(request.Citation ?? 0, memory.Shown.Count)), cancellationToken);
+                return;
+            }
+
+            await ParagraphAsync(turnContext, quote, cancellationToken);
+            return;
+        }
+
+        // "More" under an older answer continues that answer's question; under the latest, the thread as it is.
+        memory.Resume(given, question => archive.Terms(question));
+        await MoreAsync(turnContext, memory, cancellationToken);
+    }
+
     private async Task ContextAsync(ITurnContext turnContext, ConversationMemory memory, int? number, CancellationToken cancellationToken)
     {
         if (FindQuote(memory, number, out var problem) is not { } quote)
@@ -218,6 +251,11 @@ public sealed partial class NewsroomBot(
             return;
         }
 
+        await ParagraphAsync(turnContext, quote, cancellationToken);
+    }
+
+    private async Task ParagraphAsync(ITurnContext turnContext, ShownCitation quote, CancellationToken cancellationToken)
+    {
         var paragraph = archive.Paragraph(quote.ArticleKey, quote.Paragraph);
         await turnContext.SendActivityAsync(
             Markdown(paragraph is null ? FollowUpReplies.GoneFromIndex : FollowUpReplies.Paragraph(paragraph, quote)),

@@ -28,8 +28,10 @@ public sealed class AnswerActionsTests : IDisposable
             {
                 var buttons = Card(reply).Buttons;
                 Assert.Equal(["More", "Context", "Open article", "👍", "👎"], buttons.Select(b => b.Title));
-                Assert.Equal((ActionTypes.ImBack, "more"), (buttons[0].Type, buttons[0].Value));
-                Assert.Equal((ActionTypes.ImBack, "context 1"), (buttons[1].Type, buttons[1].Value));
+                Assert.Equal((ActionTypes.MessageBack, "more"), (buttons[0].Type, buttons[0].Text));
+                Assert.Equal((ActionTypes.MessageBack, "context 1"), (buttons[1].Type, buttons[1].Text));
+                Assert.Equal(("context", 1), ((string?)((JObject)buttons[1].Value)["newsroomAction"], (int?)((JObject)buttons[1].Value)["citation"]));
+                Assert.Equal((string?)((JObject)buttons[4].Value)["answer"], (string?)((JObject)buttons[1].Value)["answer"]);
                 Assert.Equal((ActionTypes.OpenUrl, "https://example.com/port-strike"), (buttons[2].Type, buttons[2].Value));
                 Assert.All(buttons.Skip(3), thumb => Assert.Equal(ActionTypes.MessageBack, thumb.Type));
                 Assert.Equal("dislike", (string?)((JObject)buttons[4].Value)["reaction"]);
