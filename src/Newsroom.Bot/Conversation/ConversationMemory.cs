@@ -27,6 +27,12 @@ public sealed class ConversationMemory
     public string? Question { get; set; }
 
     /// <summary>
+    /// The last question asked in full (a new question, or "and Rwanda?" read against the topic):
+    /// "when?" and "who said that?" replace its question word, so a second one does not pile onto the first.
+    /// </summary>
+    public string? Subject { get; set; }
+
+    /// <summary>
     /// When <see cref="Question"/> was limited by date or source ("what did we report in May 2025
     /// about deportations?"): what was searched for and within which articles, so "more" pages
     /// through the same articles. The dates are kept as resolved when the question was asked, so
@@ -92,8 +98,9 @@ public sealed class ConversationMemory
     }
 
     /// <summary>Starts a new thread with <paramref name="answer"/>, a fresh answer to <paramref name="question"/>.</summary>
-    public void Start(string topic, string question, IReadOnlyList<string> terms, Answer answer)
+    public void Start(string topic, string question, IReadOnlyList<string> terms, Answer answer, string? subject = null)
     {
+        Subject = subject ?? question;
         ThreadId = Guid.NewGuid().ToString("N")[..12];
         Topic = topic;
         Question = question;
@@ -118,6 +125,7 @@ public sealed class ConversationMemory
     {
         ThreadId = null;
         Topic = null;
+        Subject = null;
         Question = null;
         Limit = null;
         Terms = [];
@@ -172,6 +180,7 @@ public sealed class ConversationMemory
         ThreadId = given.Thread;
         Topic = thread[^1].Topic ?? given.ThreadQuestion;
         Question = thread[^1].ThreadQuestion ?? given.ThreadQuestion;
+        Subject = Question;
         Limit = thread[^1].Limit;
         Terms = [.. terms(Question)];
         Shown = thread.SelectMany(a => a.Citations).DistinctBy(c => c.Number).OrderBy(c => c.Number).ToList();

@@ -133,7 +133,7 @@ public sealed partial class NewsroomBot(
                 await RecordVoteAsync(turnContext, memory, new Vote(followUp.Reaction!, null, null), cancellationToken);
                 break;
             case FollowUpKind.Topic:
-                await AnswerAsync(turnContext, memory, followUp.Question!, isFollowUp: true, cancellationToken);
+                await AnswerAsync(turnContext, memory, followUp.Question!, isFollowUp: true, cancellationToken, followUp.KeepsSubject ? memory.Subject : null);
                 break;
             default:
                 await AnswerAsync(turnContext, memory, text, isFollowUp: false, cancellationToken);
@@ -155,7 +155,7 @@ public sealed partial class NewsroomBot(
         return new InvokeResponse { Status = 200 };
     }
 
-    private async Task AnswerAsync(ITurnContext turnContext, ConversationMemory memory, string question, bool isFollowUp, CancellationToken cancellationToken)
+    private async Task AnswerAsync(ITurnContext turnContext, ConversationMemory memory, string question, bool isFollowUp, CancellationToken cancellationToken, string? subject = null)
     {
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var answer = archive.Ask(question);
@@ -178,7 +178,7 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, archive.Terms(question), answer);
+        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, archive.Terms(question), answer, subject);
         await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken);
     }
 
