@@ -17,7 +17,7 @@ public static class FeedbackCommand
     /// <summary>The verb for <see cref="HostCommands"/>: settings as for the bot, output to its console.</summary>
     public static Command Create(CommandContext context)
     {
-        var command = new Command(Verb, "Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first.");
+        var command = new Command(Verb, HostCommands.Described("Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first.", "Feedback:File (the votes)", "Root"));
         command.SetAction(_ => Run(CommandServices.Settings(context.Settings).Configuration, HostCommands.Writer(context.Console)));
         return command;
     }
