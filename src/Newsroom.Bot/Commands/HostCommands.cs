@@ -6,7 +6,7 @@ using System.CommandLine;
 namespace Newsroom.Bot.Commands;
 
 /// <summary>
-/// The host's verbs for staff and scripts: <c>dotnet run --project src/Newsroom.Bot -- index|ask|stats|teams-package|feedback</c>.
+/// The host's verbs for staff and scripts: <c>dotnet run --project src/Newsroom.Bot -- index|ask|stats|teams-package|feedback|gaps</c>.
 /// Without a verb the host runs the bot. Parsing is System.CommandLine (the .NET team's parser:
 /// help, errors and exit codes as .NET users expect); output is Spectre.Console (progress bars,
 /// tables), written to the console handed in, so tests read it without touching
@@ -37,6 +37,7 @@ public static class HostCommands
         StatsCommand.Create,
         TeamsPackageCommand.Create,
         FeedbackCommand.Create,
+        GapsCommand.Create,
     ];
 
     /// <summary>True when <paramref name="args"/> start with a verb (or ask for the verbs' help) rather than run the bot.</summary>

@@ -25,6 +25,7 @@ public sealed partial class NewsroomBot(
     AnswerActions actions,
     ConversationState conversationState,
     FeedbackLog feedback,
+    UnansweredLog unanswered,
     IOptions<AnswerOptions> answerOptions,
     IOptions<BotOptions> botOptions,
     ILogger<NewsroomBot> logger) : ActivityHandler
@@ -165,6 +166,11 @@ public sealed partial class NewsroomBot(
         if (isFollowUp)
         {
             reply.Text = $"Taking that as: *{ReplyRenderer.Escape(question)}*\n\n{reply.Text}";
+        }
+
+        if (answer.Status == AnswerStatus.NotFound)
+        {
+            await unanswered.RecordAsync(question, turnContext.Activity.ChannelId);
         }
 
         if (answer.Status != AnswerStatus.Answered)

@@ -137,7 +137,7 @@ public sealed class HostCommandTests : IDisposable
 
         Assert.Equal(HostCommands.Success, exitCode);
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
-        foreach (var verb in new[] { "index", "ask", "stats", "teams-package", "feedback" })
+        foreach (var verb in new[] { "index", "ask", "stats", "teams-package", "feedback", "gaps" })
         {
             Assert.Matches($@"(?m)^\s+{verb}\b.*\S", commands); // listed, with what it does
         }
@@ -231,7 +231,8 @@ public sealed class HostCommandTests : IDisposable
     [InlineData("ask", new[] { "Index:Folder", "Answers:" })]
     [InlineData("stats", new[] { "Index:Folder" })]
     [InlineData("teams-package", new[] { "MicrosoftAppId", "Teams:", "WebsiteUrl" })]
-    [InlineData("feedback", new[] { "Feedback:File" })]
+    [InlineData("feedback", new[] { "Feedback:File", "Feedback:UnansweredFile" })]
+    [InlineData("gaps", new[] { "Feedback:UnansweredFile", "Feedback:RecordUnanswered", "Feedback:UnansweredRetentionDays" })]
     public async Task Every_commands_help_lists_the_settings_it_reads(string verb, string[] settings)
     {
         var (exitCode, output) = await RunAsync(verb, "--help");
@@ -282,6 +283,7 @@ public sealed class HostCommandTests : IDisposable
     [InlineData("stats", true)]
     [InlineData("teams-package", true)]
     [InlineData("feedback", true)]
+    [InlineData("gaps", true)]
     [InlineData("--urls", false)]
     [InlineData("--Answers:MaxCitations=5", false)]
     public void Only_a_verb_turns_the_host_into_a_command(string first, bool isCommand) =>
