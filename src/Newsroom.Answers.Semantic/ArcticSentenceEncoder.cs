@@ -9,7 +9,7 @@ namespace Newsroom.Answers.Semantic;
 /// length), run on this machine's CPU by ONNX Runtime. Chosen over all-MiniLM-L6-v2, which is the
 /// same size and speed: arctic-embed is trained for search (a question against the passages that
 /// answer it), and on the SQuAD evaluation it reaches P@1 0.732 where MiniLM reaches 0.716
-/// (every third question, same weights chosen for each; README, "Measuring answer quality").
+/// (every third question, same weights chosen for each; docs/evaluation.md).
 /// On a 2-core machine a question takes about 3.5 ms and indexing about 4 ms a sentence, so indexing
 /// a large archive with it takes hours: it is off unless configured.
 /// </summary>

@@ -12,9 +12,9 @@ namespace Newsroom.Benchmarks;
 /// and about a third of the content words are swapped for words drawn from a Zipf-distributed
 /// vocabulary (the templates' words plus generated ones), names, places and numbers, so term
 /// statistics look like a real archive (a few very common words, a long tail of rare ones).
-/// With the seed article's 20 sentences alone (<c>--templates seed</c>, the corpus of the first
-/// measurements) every one of its words is in tens of thousands of sentences at a million, and
-/// raw Lucene.Net's query time there is three to four times the reference figure.
+/// With the seed article's 20 sentences alone (<c>--templates seed</c>) every one of its words is
+/// in tens of thousands of sentences at a million, far from a real archive's statistics, which
+/// is why the SQuAD paragraphs join them by default.
 /// Articles are 8–60 sentences, two thirds plain text and one third Markdown with front matter
 /// (source, date), so the archive filters have something to filter.
 /// </summary>

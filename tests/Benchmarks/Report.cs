@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Newsroom.Benchmarks;
 
-/// <summary>Collects figures and prints them as a Markdown table (ready for the README).</summary>
+/// <summary>Collects figures and prints them as a Markdown table (ready for docs/benchmarks.md).</summary>
 internal sealed class Report
 {
     private readonly List<string[]> _rows = [];

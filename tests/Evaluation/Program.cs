@@ -9,7 +9,7 @@ using System.Globalization;
 // Settings: the repository's appsettings.json ("Answers" is what the bot runs with), overridable
 // on the command line like the bot's (--Answers:MinConfidence=0.4), plus
 //   --Evaluation:File=path     SQuAD-format file (default tests/Data/squad/squad-v1.1-dev-even.json, relative to the repository root)
-//   --Evaluation:Every=N       ask every N-th question only (quick looks; the README's table asks them all)
+//   --Evaluation:Every=N       ask every N-th question only (quick looks; docs/evaluation.md's table asks them all)
 //   --Evaluation:ShowMisses=N  print N questions whose first citation missed, with what was cited (to read why)
 //   --Evaluation:Semantic=true rank with the meaning model too, as the bot does with Index:Semantic (Newsroom.Answers.Semantic; slow to index)
 //   --Evaluation:VectorCache=path keep the sentences' meaning vectors in a file between runs (choosing weights);

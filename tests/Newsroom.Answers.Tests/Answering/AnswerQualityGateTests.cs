@@ -3,7 +3,7 @@ using Newsroom.Evaluation;
 namespace Newsroom.Answers.Tests;
 
 /// <summary>
-/// The quality gate: the evaluation program's own code (README, "Measuring answer quality") on
+/// The quality gate: the evaluation program's own code (docs/evaluation.md) on
 /// every 15th question of the SQuAD file in tests/Data/squad (CC BY-SA 4.0, attribution beside it). The floors sit a little
 /// under what the answering reached when they were set, so a change that makes answers worse
 /// fails CI; raise them when answers get better.

@@ -69,7 +69,7 @@ public sealed class MemoryStateStorageTests
     [Fact]
     public async Task A_very_long_message_leaves_the_conversations_state_small()
     {
-        // Each turn's state used to hold the whole last message, also one refused as too long.
+        // The state remembers the last message to recognise a redelivery: by a hash, whatever its length.
         using var storage = new MemoryStateStorage(64 * 1024 * 1024, TimeSpan.FromHours(1), _time);
         using var harness = new BotTestHarness(storage: storage);
 

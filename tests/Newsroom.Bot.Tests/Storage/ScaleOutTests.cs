@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Newsroom.Bot.Tests;
 
 /// <summary>
-/// Issue #7, "more than one machine": two real bot processes on loopback behind Debian's nginx,
+/// More than one machine: two real bot processes on loopback behind Debian's nginx,
 /// conversation state in Debian's redis-server, conversations that keep following up on their
 /// answers ("more", "source", "and Rotterdam?") while one instance is killed with SIGKILL.
 /// </summary>

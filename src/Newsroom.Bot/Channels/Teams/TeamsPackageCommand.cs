@@ -61,7 +61,7 @@ public static class TeamsPackageCommand
         if (string.IsNullOrEmpty(botId))
         {
             error.WriteLine("MicrosoftAppId is not set, and Teams needs the bot's app id in the package. Set MicrosoftAppId (the Azure app registration's " +
-                            "application (client) id) in appsettings.json or as an environment variable, then run teams-package again. README.md, section Teams, explains the steps.");
+                            "application (client) id) in appsettings.json or as an environment variable, then run teams-package again. docs/teams.md explains the steps.");
             return 1;
         }
 

@@ -146,10 +146,7 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         await new DirectLineClient(_app.CreateClient()).StartAsync();
         await new DirectLineClient(_app.CreateClient()).StartAsync();
 
-        var http = _app.CreateClient();
-        var token = (string)(await DirectLineClient.ReadAsync(await http.PostAsync("/v3/directline/tokens/generate", null)))["token"]!;
-        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests,
-            new DirectLineClient(http).SendAsync(HttpMethod.Post, "/v3/directline/conversations", token: token));
+        await AssertChannelIsFullAsync();
 
         _time.Advance(TimeSpan.FromMinutes(61));
         await new DirectLineClient(_app.CreateClient()).StartAsync();
@@ -164,10 +161,7 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         await reader.SayAsync("help");
         await new DirectLineClient(_app.CreateClient()).StartAsync();
         await new DirectLineClient(_app.CreateClient()).StartAsync();
-        var http = _app.CreateClient();
-        var token = (string)(await DirectLineClient.ReadAsync(await http.PostAsync("/v3/directline/tokens/generate", null)))["token"]!;
-        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests,
-            new DirectLineClient(http).SendAsync(HttpMethod.Post, "/v3/directline/conversations", token: token));
+        await AssertChannelIsFullAsync();
 
         _time.Advance(TimeSpan.FromSeconds(61));
         var newcomer = await new DirectLineClient(_app.CreateClient()).StartAsync();
@@ -233,6 +227,15 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         var notUtf8 = new HttpRequestMessage(HttpMethod.Post, path) { Content = latin1 };
         notUtf8.Headers.Authorization = new("Bearer", client.Token);
         await DirectLineClient.AssertStatusAsync(HttpStatusCode.BadRequest, client.SendRawAsync(notUtf8));
+    }
+
+    /// <summary>A newcomer gets a token but no conversation: 429.</summary>
+    private async Task AssertChannelIsFullAsync()
+    {
+        var http = _app.CreateClient();
+        var token = (string)(await DirectLineClient.ReadAsync(await http.PostAsync("/v3/directline/tokens/generate", null)))["token"]!;
+        await DirectLineClient.AssertStatusAsync(HttpStatusCode.TooManyRequests,
+            new DirectLineClient(http).SendAsync(HttpMethod.Post, "/v3/directline/conversations", token: token));
     }
 
     private static Task<HttpResponseMessage> PostRawAsync(DirectLineClient client, string path, string json)
