@@ -211,13 +211,13 @@ public sealed partial class NewsroomBot(
         memory.Continue(answer);
         var reply = renderer.Render(answer, ExampleQuestion(), answerOptions.Value.MaxQuestionLength, turnContext.Activity.ChannelId);
         reply.Text = $"More on *{ReplyRenderer.Escape(memory.Question!)}*\n\n{reply.Text}";
-        await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken);
+        await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken, continuation: true);
     }
 
-    private async Task SendAnswerAsync(ITurnContext turnContext, ConversationMemory memory, Answer answer, IMessageActivity reply, CancellationToken cancellationToken)
+    private async Task SendAnswerAsync(ITurnContext turnContext, ConversationMemory memory, Answer answer, IMessageActivity reply, CancellationToken cancellationToken, bool continuation = false)
     {
         var given = memory.Remember(answer);
-        actions.Attach(reply, answer, given.Id, turnContext.Activity.ChannelId);
+        actions.Attach(reply, answer, given.Id, turnContext.Activity.ChannelId, continuation);
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         memory.SentAs(given.Id, sent?.Id);
     }

@@ -34,7 +34,7 @@ public sealed class AnswerButtonTests : IDisposable
         await _harness.Flow("webchat")
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => (context, first) = (Button(reply, "Context"), StrikeCorpus.Quotes(Text(reply))))
+            .AssertReply(reply => (context, first) = (Button(reply, AnswerActions.ContextTitle), StrikeCorpus.Quotes(Text(reply))))
             .Send("and Genoa?")
             .AssertReply(_ => { })
             .AssertReply(reply => latest = StrikeCorpus.Quotes(Text(reply)))
@@ -63,7 +63,7 @@ public sealed class AnswerButtonTests : IDisposable
         await _harness.Flow("webchat")
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => (more, first) = (Button(reply, "More"), StrikeCorpus.Quotes(Text(reply))))
+            .AssertReply(reply => (more, first) = (Button(reply, AnswerActions.MoreTitle), StrikeCorpus.Quotes(Text(reply))))
             .Send("and Genoa?")
             .AssertReply(_ => { })
             .AssertReply(_ => { })
@@ -89,7 +89,7 @@ public sealed class AnswerButtonTests : IDisposable
         await _harness.Flow("webchat")
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => more = Button(reply, "More"))
+            .AssertReply(reply => more = Button(reply, AnswerActions.MoreTitle))
             .Send("more")
             .AssertReply(reply => Assert.Equal([4, 5, 6], StrikeCorpus.Quotes(Text(reply)).Keys))
             .StartTestAsync();
@@ -111,7 +111,7 @@ public sealed class AnswerButtonTests : IDisposable
             await before.Flow("webchat")
                 .Send(StrikeCorpus.Question)
                 .AssertReply(_ => { })
-                .AssertReply(reply => (context, more, first) = (Button(reply, "Context"), Button(reply, "More"), StrikeCorpus.Quotes(Text(reply))))
+                .AssertReply(reply => (context, more, first) = (Button(reply, AnswerActions.ContextTitle), Button(reply, AnswerActions.MoreTitle), StrikeCorpus.Quotes(Text(reply))))
                 .Send("and Genoa?")
                 .AssertReply(_ => { })
                 .AssertReply(_ => { })
@@ -141,7 +141,7 @@ public sealed class AnswerButtonTests : IDisposable
         var flow = _harness.Flow("webchat")
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
-            .AssertReply(reply => context = Button(reply, "Context"));
+            .AssertReply(reply => context = Button(reply, AnswerActions.ContextTitle));
         for (var i = 0; i < ConversationMemory.AnswersKept; i++)
         {
             flow = flow.Send(i % 2 == 0 ? "and Genoa?" : "and Antwerp?").AssertReply(_ => { }).AssertReply(_ => { });

@@ -138,7 +138,7 @@ public sealed class RedisStorageTests(RedisServer redis) : IClassFixture<RedisSe
             await one.Flow(conversation)
                 .Send(StrikeCorpus.Question)
                 .AssertReply(_ => { })
-                .AssertReply(reply => (context, first) = (AnswerButtonTests.Button(reply, "Context"), StrikeCorpus.Quotes(((Microsoft.Bot.Schema.IMessageActivity)reply).Text)))
+                .AssertReply(reply => (context, first) = (AnswerButtonTests.Button(reply, Newsroom.Bot.Conversation.AnswerActions.ContextTitle), StrikeCorpus.Quotes(((Microsoft.Bot.Schema.IMessageActivity)reply).Text)))
                 .Send("and Genoa?")
                 .AssertReply(_ => { })
                 .AssertReply(_ => { })
