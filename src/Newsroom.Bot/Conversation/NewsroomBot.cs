@@ -391,7 +391,7 @@ public sealed partial class NewsroomBot(
         "**When I don't know.** If no sentence in the reporting says it, I tell you I couldn't find it. I never make up an answer or paraphrase one.\n\n" +
         "**After an answer** you can type **more** for the next best quotes, **context** (or **context 2**) for the paragraph around a quote, " +
         "**source** for the articles it is from, or a short follow-up like *and Rwanda?* or *when?*, which I read against your last question. " +
-        "The 👍 and 👎 buttons tell the newsroom which answers helped.";
+        "The **Helpful** and **Not helpful** buttons (Teams' own thumbs in Teams) tell the newsroom which answers helped; **More like this** and **Show paragraph** act on the answer they are under.";
 
     private string ExampleQuestion()
     {
