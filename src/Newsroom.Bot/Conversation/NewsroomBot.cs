@@ -89,6 +89,7 @@ public sealed partial class NewsroomBot(
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
         if (memory.BeginMessage(turnContext.Activity.Id, turnContext.Activity.Text ?? string.Empty))
         {
+            turnContext.TurnState.Add(RedeliveredKey, (object)true); // answered again, but not counted again among the unanswered questions
             logger.LogInformation("Message {ActivityId} of conversation {ConversationId} was delivered again: answering it from the thread as it was before its first delivery",
                 turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
         }
@@ -168,7 +169,7 @@ public sealed partial class NewsroomBot(
             reply.Text = $"Taking that as: *{ReplyRenderer.Escape(question)}*\n\n{reply.Text}";
         }
 
-        if (answer.Status == AnswerStatus.NotFound)
+        if (answer.Status == AnswerStatus.NotFound && !turnContext.TurnState.ContainsKey(RedeliveredKey))
         {
             await unanswered.RecordAsync(question, turnContext.Activity.ChannelId);
         }
@@ -360,6 +361,8 @@ public sealed partial class NewsroomBot(
         logger.LogInformation("Recorded a {Reaction} vote on answer {AnswerId}", vote.Reaction, given.Id);
         return VoteOutcome.Recorded;
     }
+
+    private const string RedeliveredKey = "Newsroom.Redelivered";
 
     /// <summary>What the bot says while the index is being built and has nothing to answer from yet.</summary>
     internal const string RebuildingMessage = "The archive is being rebuilt, try again in a moment.";
