@@ -88,7 +88,8 @@ internal sealed class PlainBaseline
         return score;
     }
 
-    private static BooleanQuery Query(Analyzer analyzer, string question)
+    /// <summary>An OR of the analysed terms of <paramref name="question"/> over the "text" field (never parsed as query syntax).</summary>
+    internal static BooleanQuery Query(Analyzer analyzer, string question)
     {
         var query = new BooleanQuery();
         using var stream = analyzer.GetTokenStream(Text, question);

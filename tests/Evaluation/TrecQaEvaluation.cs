@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -159,28 +158,13 @@ internal sealed class TrecQaEvaluation(AnswerOptions options, ISentenceEncoder? 
         foreach (var question in asked)
         {
             var clock = Stopwatch.StartNew();
-            var hits = searcher.Search(Query(analyzer, question.Text), 3).ScoreDocs;
+            var hits = searcher.Search(PlainBaseline.Query(analyzer, question.Text), 3).ScoreDocs;
             var elapsed = clock.Elapsed.TotalMilliseconds;
             var rank = hits.Select((hit, i) => (Text: searcher.Doc(hit.Doc).Get("text"), Rank: i + 1)).FirstOrDefault(h => answers(question, h.Text)).Rank;
             score.Add(rank == 0 ? null : rank, hits.Length > 0, elapsed);
         }
 
         return score;
-    }
-
-    private static BooleanQuery Query(Analyzer analyzer, string question)
-    {
-        var query = new BooleanQuery();
-        using var stream = analyzer.GetTokenStream("text", question);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            query.Add(new TermQuery(new Term("text", term.ToString())), Occur.SHOULD);
-        }
-
-        stream.End();
-        return query;
     }
 
     /// <summary>Lower-cased word tokens without English function words: the protocol's baseline analysis.</summary>

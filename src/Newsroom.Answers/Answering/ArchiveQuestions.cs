@@ -172,8 +172,11 @@ internal sealed partial class ArchiveQuestions
     {
         DateRange? dates = null;
         // In an ordinary question a date is usually when something happened ("what happens in
-        // June 2026?"), not when we published: there only "last week", "since…" limit by date.
-        if (DatePhrases.Find(text, _time.GetUtcNow()) is { } found && (!requireArchivePhrasing || RelativeDate().IsMatch(text)))
+        // June 2026?", "what has troubled Libya since 2011?"), not when we published: there only a
+        // recent period ("last week", "yesterday") limits by date, and "since…" only when the
+        // question is about our coverage ("any stories since Monday?").
+        if (DatePhrases.Find(text, _time.GetUtcNow()) is { } found
+            && (!requireArchivePhrasing || RecentPeriod().IsMatch(text) || (Since().IsMatch(text) && Coverage().IsMatch(text))))
         {
             dates = found.Range;
             text = found.Remainder;
@@ -242,6 +245,13 @@ internal sealed partial class ArchiveQuestions
     [GeneratedRegex(@"^\s*(?:about|on|regarding|concerning|of)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex AboutPrefix();
 
-    [GeneratedRegex(@"\b(?:last|this|past)\s+(?:\d+\s+)?(?:days?|weeks?|months?|years?)\b|\byesterday\b|\btoday\b|\bsince\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RelativeDate();
+    [GeneratedRegex(@"\b(?:last|this|past)\s+(?:\d+\s+)?(?:days?|weeks?|months?|years?)\b|\byesterday\b|\btoday\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RecentPeriod();
+
+    [GeneratedRegex(@"\bsince\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Since();
+
+    // Words that make a question about the reporting itself, not about events.
+    [GeneratedRegex(@"\b(?:news|stor(?:y|ies)|articles?|reports?|reported|reporting|coverage|covered|published|wrote|written|updates?|headlines?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Coverage();
 }

@@ -4,8 +4,11 @@ namespace Newsroom.Answers.Corpus;
 /// Plain text as copy desks and scrapers save it: the headline on the first line, paragraphs
 /// separated by blank lines, and optionally the byline alone on the last line. A paragraph whose
 /// text ends with a photo credit ("… 2025. Mahmud Turkia/AFP via Getty Images") is a caption.
+/// A line of its own "Published: 2026-03-10 18:30 -05:00" (or "Updated:", "Date:", "Posted:";
+/// any date form <see cref="ArticleMetadata.ParseDate"/> reads) gives the publication date; a
+/// date without a zone is read as UTC.
 /// </summary>
-internal sealed class PlainTextFormat : IArticleFormat
+internal sealed partial class PlainTextFormat : IArticleFormat
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];
@@ -26,6 +29,7 @@ internal sealed class PlainTextFormat : IArticleFormat
             blocks.RemoveAt(0);
         }
 
+        var published = TakeDateLine(blocks);
         string? author = null;
         if (blocks.Count > 1 && blocks[^1].Count == 1 && TextCleanup.LooksLikeByline(blocks[^1][0]))
         {
@@ -48,8 +52,39 @@ internal sealed class PlainTextFormat : IArticleFormat
             throw new ArticleRejectedException("the file has a title but no article text");
         }
 
-        return new Article(key, title, author, Source: null, Published: null, Url: null, paragraphs);
+        return new Article(key, title, author, Source: null, Published: published, Url: null, paragraphs);
     }
+
+    /// <summary>
+    /// The date of the first line that is only "Published: …" (a line of its own, with a date that
+    /// parses), removed from <paramref name="blocks"/>; null when there is none. A paragraph that
+    /// merely starts with such a word, or a date that does not parse, stays text.
+    /// </summary>
+    private static DateTimeOffset? TakeDateLine(List<List<string>> blocks)
+    {
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            for (var l = 0; l < blocks[b].Count; l++)
+            {
+                if (DateLine().Match(blocks[b][l]) is { Success: true } match && (blocks[b].Count == 1 || l == 0 && b == 0)
+                    && ArticleMetadata.ParseDate(match.Groups["date"].Value) is { } date)
+                {
+                    blocks[b].RemoveAt(l);
+                    if (blocks[b].Count == 0)
+                    {
+                        blocks.RemoveAt(b);
+                    }
+
+                    return date;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:published|updated|date|posted)\s*:\s*(?<date>.{6,60})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DateLine();
 
     /// <summary>Blocks of non-blank lines, separated by blank lines.</summary>
     private static List<List<string>> SplitBlocks(string text)

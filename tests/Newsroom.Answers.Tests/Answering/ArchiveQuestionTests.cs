@@ -160,6 +160,32 @@ public sealed class ArchiveQuestionTests
         Assert.Contains("January 2024", answer.Heading);
     }
 
+    [Theory]
+    [InlineData("What has troubled Libya since 2011?")]
+    [InlineData("Has Libya been in turmoil since the civil war of 2011?")]
+    public void A_date_that_says_when_something_happened_is_part_of_the_question_not_a_limit_on_our_coverage(string question)
+    {
+        // The seed article has no date: read as "published since 2011", it would be filtered out.
+        using var corpus = TestCorpus.WithSeed();
+
+        var answer = new ArchiveQuestions(corpus.Answerer(), corpus.Index, TestCorpus.DefaultOptions()).Ask(question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Null(answer.Scope);
+        Assert.Contains("2011", answer.Citations[0].Text);
+    }
+
+    [Fact]
+    public void Since_limits_the_archive_when_the_question_is_about_our_coverage()
+    {
+        using var corpus = Archive();
+
+        var answer = Router(corpus).Ask("Any stories about deportation flights since January 2024?");
+
+        Assert.NotNull(answer.Scope);
+        Assert.Contains("since", answer.Heading, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void An_ordinary_question_is_answered_as_before()
     {

@@ -4,6 +4,28 @@ namespace Newsroom.Answers.Tests;
 
 public sealed class ArticleFormatTests
 {
+    [Theory]
+    [InlineData("Storm Bella reaches the coast\nPublished: 2026-03-10T18:30:00-05:00\n\nThe storm made landfall on Tuesday evening.\n\nBy Ana Ruiz")]
+    [InlineData("Storm Bella reaches the coast\n\nPublished: 2026-03-10 18:30 -05:00\n\nThe storm made landfall on Tuesday evening.\n\nBy Ana Ruiz")]
+    [InlineData("Storm Bella reaches the coast\n\nThe storm made landfall on Tuesday evening.\n\nDate: March 10, 2026 6:30 PM -05:00\n\nBy Ana Ruiz")]
+    public void A_plain_text_article_carries_its_date_on_a_published_line(string text)
+    {
+        var article = new PlainTextFormat().Read("storm.txt", text);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 18, 30, 0, TimeSpan.FromHours(-5)), article.Published);
+        Assert.Equal(["The storm made landfall on Tuesday evening."], article.Paragraphs.Select(p => p.Text));
+        Assert.Equal("Ana Ruiz", article.Author);
+    }
+
+    [Fact]
+    public void A_paragraph_that_only_starts_like_a_date_line_stays_text()
+    {
+        var article = new PlainTextFormat().Read("a.txt", "Headline\n\nDate: the council has not set one yet.\n\nUpdated: soon, officials said, and more text follows here.");
+
+        Assert.Null(article.Published);
+        Assert.Equal(2, article.Paragraphs.Count);
+    }
+
     [Fact]
     public void Plain_text_takes_the_first_line_as_headline_and_the_last_as_byline()
     {
