@@ -3,7 +3,7 @@ using Newsroom.Bot.Composition;
 using Newsroom.Bot.Endpoint;
 using Newsroom.Bot.Storage;
 
-// "index", "ask", "stats", "teams-package", "feedback": a command for staff and scripts (HostCommands lists them). Anything else: run the bot.
+// "index", "ask", "stats", "teams-package", "feedback", "gaps": a command for staff and scripts (HostCommands lists them). Anything else: run the bot.
 if (HostCommands.IsCommand(args))
 {
     return await HostCommands.RunAsync(args);

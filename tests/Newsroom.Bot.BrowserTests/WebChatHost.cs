@@ -75,6 +75,7 @@ internal sealed class WebChatHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("Corpus:Folder", _corpus);
         builder.UseSetting("Index:Folder", _index);
+        builder.UseSetting("Feedback:RecordUnanswered", "false");
     }
 
     public override async ValueTask DisposeAsync()

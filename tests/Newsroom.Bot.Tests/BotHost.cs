@@ -46,11 +46,15 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>Where this host's votes go (never the repository's data folder).</summary>
     public string FeedbackFile { get; }
 
+    /// <summary>Where this host's unanswered questions go (beside <see cref="FeedbackFile"/>).</summary>
+    public string UnansweredFile => Path.Combine(Path.GetDirectoryName(FeedbackFile)!, "unanswered.jsonl");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corpus:Folder", CorpusFolder);
         builder.UseSetting("Index:Folder", IndexFolder);
         builder.UseSetting("Feedback:File", FeedbackFile);
+        builder.UseSetting("Feedback:UnansweredFile", UnansweredFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -23,7 +23,8 @@ internal sealed class BotTestHarness : IDisposable
         string? exampleQuestion = "Which countries did U.S. officials approach about deportation deals?",
         string? corpusFolder = null,
         IStorage? storage = null,
-        string? feedbackFile = null)
+        string? feedbackFile = null,
+        bool recordUnanswered = true)
     {
         var answerOptions = Repository.ShippedSettings<AnswerOptions>(AnswerOptions.Section);
         Archive = NewsroomArchive.InMemory(new ArchiveSettings(corpusFolder ?? Repository.Corpus) { Answers = answerOptions });
@@ -32,12 +33,15 @@ internal sealed class BotTestHarness : IDisposable
         _ownsFeedbackFile = feedbackFile is null;
         FeedbackFile = feedbackFile ?? Path.Combine(Path.GetTempPath(), $"newsroom-feedback-{Guid.NewGuid():N}.jsonl");
         Feedback = new FeedbackLog(FeedbackFile);
+        UnansweredFile = Path.ChangeExtension(FeedbackFile, ".unanswered.jsonl");
+        Unanswered = new UnansweredLog(UnansweredFile, recordUnanswered, TimeSpan.FromDays(90));
         Bot = new NewsroomBot(
             Archive,
             new ReplyRenderer(),
             new AnswerActions(),
             new ConversationState(Storage),
             Feedback,
+            Unanswered,
             Options.Create(answerOptions),
             Options.Create(new BotOptions { ExampleQuestion = exampleQuestion }),
             NullLogger<NewsroomBot>.Instance);
@@ -51,6 +55,10 @@ internal sealed class BotTestHarness : IDisposable
 
     public FeedbackLog Feedback { get; }
 
+    public string UnansweredFile { get; }
+
+    public UnansweredLog Unanswered { get; }
+
     public NewsroomBot Bot { get; }
 
     /// <summary>A conversation with the bot on <paramref name="channelId"/> (TestAdapter keeps one conversation id, so two flows over one storage are one conversation).</summary>
@@ -63,9 +71,15 @@ internal sealed class BotTestHarness : IDisposable
     {
         Archive.Dispose();
         Feedback.Dispose();
+        Unanswered.Dispose();
         if (_ownsFeedbackFile && File.Exists(FeedbackFile))
         {
             File.Delete(FeedbackFile);
+        }
+
+        if (_ownsFeedbackFile && File.Exists(UnansweredFile))
+        {
+            File.Delete(UnansweredFile);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class BotProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(HostAssembly);
-        foreach (var argument in (string[])[$"--urls=http://127.0.0.1:{port}", $"--Corpus:Folder={options.Corpus}", $"--Index:Folder={options.Index}", "--Logging:Console:FormatterName=simple", .. options.Settings])
+        foreach (var argument in (string[])[$"--urls=http://127.0.0.1:{port}", $"--Corpus:Folder={options.Corpus}", $"--Index:Folder={options.Index}", "--Logging:Console:FormatterName=simple", "--Feedback:RecordUnanswered=false", .. options.Settings])
         {
             start.ArgumentList.Add(argument);
         }

@@ -13,7 +13,7 @@ internal static class AskCommand
     public static Command Create(CommandContext context)
     {
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
-        var command = new Command("ask", "Answer a question from the index, with the sentences that say it and where they are.") { question };
+        var command = new Command("ask", HostCommands.Described("Answer a question from the index, with the sentences that say it and where they are.", "Index:Folder (the index it reads)", "Index:Semantic", "Corpus:Folder", "Answers:* (MaxCitations, MinConfidence, Synonyms…)", "Root")) { question };
         command.SetAction((parse, _) => CommandServices.RunAsync(context, services => Run(services, context.Console, parse.GetValue(question) ?? string.Empty)));
         return command;
     }

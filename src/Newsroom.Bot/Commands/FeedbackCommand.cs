@@ -17,7 +17,9 @@ public static class FeedbackCommand
     /// <summary>The verb for <see cref="HostCommands"/>: settings as for the bot, output to its console.</summary>
     public static Command Create(CommandContext context)
     {
-        var command = new Command(Verb, "Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first.");
+        var command = new Command(Verb, HostCommands.Described(
+            "Summarise the votes on answers in Feedback:File, grouped by answer, most disliked first, then the questions asked most often without a confident answer (gaps lists them all).",
+            "Feedback:File (the votes)", "Feedback:UnansweredFile", "Feedback:RecordUnanswered", "Feedback:UnansweredRetentionDays", "Root"));
         command.SetAction(_ => Run(CommandServices.Settings(context.Settings).Configuration, HostCommands.Writer(context.Console)));
         return command;
     }
@@ -34,6 +36,7 @@ public static class FeedbackCommand
         }
 
         FeedbackSummary.Write(RootFolder.Resolve(root, options.File), output);
-        return 0;
+        output.WriteLine();
+        return GapsCommand.Run(configuration, output, DateTimeOffset.UtcNow, top: 10);
     }
 }

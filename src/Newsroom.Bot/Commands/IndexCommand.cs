@@ -12,7 +12,7 @@ internal static class IndexCommand
 {
     public static Command Create(CommandContext context)
     {
-        var command = new Command("index", "Build or update the index from the corpus folder; list the files that were skipped and why. Exit code 1 when a file was skipped.");
+        var command = new Command("index", HostCommands.Described("Build or update the index from the corpus folder; list the files that were skipped and why. Exit code 1 when a file was skipped.", "Corpus:Folder (articles are read from here)", "Corpus:MaxFileBytes", "Index:Folder (the index is written here)", "Index:Semantic", "Root"));
         command.SetAction((_, _) => CommandServices.RunAsync(context, services => Run(services, context.Console)));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class StatsCommand
 {
     public static Command Create(CommandContext context)
     {
-        var command = new Command("stats", "Show articles, sentences, index size on disk and last update time.");
+        var command = new Command("stats", HostCommands.Described("Show articles, sentences, index size on disk and last update time.", "Index:Folder (the index it reads)", "Index:Semantic", "Corpus:Folder", "Root"));
         command.SetAction((_, _) => CommandServices.RunAsync(context, services => Run(services, context.Console)));
         return command;
     }

@@ -94,12 +94,15 @@ public static class NewsroomServices
         return app;
     }
 
-    /// <summary>Thumbs up / down on answers, appended to the feedback file (Feedback:File, relative to the root).</summary>
+    /// <summary>Thumbs up / down on answers, appended to the feedback file (Feedback:File, relative to the root), and unanswered questions (Feedback:UnansweredFile).</summary>
     public static WebApplicationBuilder AddNewsroomFeedback(this WebApplicationBuilder builder)
     {
         var root = RootFolder.Find(builder.Configuration["Root"]);
         builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new FeedbackLog(RootFolder.Resolve(root, sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.File)));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FeedbackOptions>>().Value is var options
+            ? new UnansweredLog(RootFolder.Resolve(root, options.UnansweredFile), options.RecordUnanswered, TimeSpan.FromDays(options.UnansweredRetentionDays))
+            : throw new InvalidOperationException());
         return builder;
     }
 

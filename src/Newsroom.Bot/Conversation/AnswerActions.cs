@@ -10,9 +10,10 @@ namespace Newsroom.Bot.Conversation;
 /// The buttons under an answer, and reading back what they send.
 /// Buttons go in a HeroCard attachment because that is what renders everywhere: Teams ignores
 /// suggestedActions in most chats, while card buttons work in Teams, Web Chat and the Emulator.
-/// "More" and "Context" are imBack buttons: they post the very words a user could type, so the
-/// bot handles one path and the transcript reads naturally. Thumbs are messageBack buttons whose
-/// value names the answer, so a vote on an older answer is recorded against the right question.
+/// Every button is a messageBack button whose value names the answer it is
+/// under (and "Show paragraph" the quote), so pressing one under an older answer acts on that answer, not
+/// on the latest. Its text is the words a user could type ("more", "context 1"), which the
+/// transcript shows and a channel that drops the value still delivers (they then act on the latest answer).
 /// In Teams the native feedback loop (<see cref="TeamsFeedbackLoop"/>) replaces the thumb buttons.
 /// </summary>
 public sealed class AnswerActions
@@ -23,30 +24,51 @@ public sealed class AnswerActions
     /// <summary>The <see cref="ActionKey"/> of thumb buttons.</summary>
     public const string FeedbackAction = "feedback";
 
-    /// <summary>Adds the buttons (and, in Teams, the feedback loop) to <paramref name="reply"/>, the reply on <paramref name="channelId"/> carrying <paramref name="answer"/>.</summary>
-    public void Attach(IMessageActivity reply, Answer answer, string answerId, string? channelId)
+    /// <summary>The <see cref="ActionKey"/> of the "More" button.</summary>
+    public const string MoreAction = "more";
+
+    /// <summary>The <see cref="ActionKey"/> of the "Context" button.</summary>
+    public const string ContextAction = "context";
+
+    /// <summary>Title of the button that shows the next best quotes.</summary>
+    public const string MoreTitle = "More like this";
+
+    /// <summary>Title of the button that shows the paragraph around the best quote.</summary>
+    public const string ContextTitle = "Show paragraph";
+
+    /// <summary>Title of the thumbs-up button (its accessible name: a screen reader reads the title).</summary>
+    public const string HelpfulTitle = "Helpful";
+
+    /// <summary>Title of the thumbs-down button.</summary>
+    public const string NotHelpfulTitle = "Not helpful";
+
+    /// <summary>
+    /// Adds the buttons (and, in Teams, the feedback loop) to <paramref name="reply"/>, the reply on
+    /// <paramref name="channelId"/> carrying <paramref name="answer"/>. The card is kept to what fits
+    /// a phone: Web Chat stacks card buttons one per row, so there is no "Open article" (each quote's
+    /// headline already links its article), and a <paramref name="continuation"/> ("more") carries
+    /// only "More like this" instead of repeating the rows of the answer it continues.
+    /// </summary>
+    public void Attach(IMessageActivity reply, Answer answer, string answerId, string? channelId, bool continuation = false)
     {
         var first = answer.Citations[0];
         var buttons = new List<CardAction>
         {
-            new(ActionTypes.ImBack, "More", value: "more"),
-            new(ActionTypes.ImBack, "Context", value: $"context {first.Number}"),
+            Button(MoreTitle, "more", new JObject { [ActionKey] = MoreAction, ["answer"] = answerId }),
         };
-        // The article of the best quote, the one "Context" shows too; a link to another quote's
-        // article under the same label would send the reader to the wrong story.
-        if (ReplyRenderer.SafeUrl(first.Url) is { } url)
+        if (!continuation)
         {
-            buttons.Add(new CardAction(ActionTypes.OpenUrl, "Open article", value: url));
+            buttons.Add(Button(ContextTitle, $"context {first.Number}", new JObject { [ActionKey] = ContextAction, ["answer"] = answerId, ["citation"] = first.Number }));
         }
 
         if (channelId == ChannelIds.Msteams)
         {
             TeamsFeedbackLoop.Enable(reply);
         }
-        else
+        else if (!continuation)
         {
-            buttons.Add(Thumb("👍", "like", answerId));
-            buttons.Add(Thumb("👎", "dislike", answerId));
+            buttons.Add(Thumb(HelpfulTitle, "👍", "like", answerId));
+            buttons.Add(Thumb(NotHelpfulTitle, "👎", "dislike", answerId));
         }
 
         reply.Attachments ??= [];
@@ -67,6 +89,26 @@ public sealed class AnswerActions
             : null;
     }
 
+    /// <summary>What a "More" or "Context" button sent as the message's value, or null when the value is not one.</summary>
+    public static CardRequest? ReadCardRequest(object? value)
+    {
+        var json = AsObject(value);
+        if (json is null || json["answer"] is not JValue { Type: JTokenType.String } answer)
+        {
+            return null;
+        }
+
+        switch ((json[ActionKey] as JValue)?.Value as string)
+        {
+            case MoreAction:
+                return new CardRequest(FollowUpKind.More, (string)answer!, null);
+            case ContextAction when json["citation"] is JValue { Type: JTokenType.Integer } number && (long)number! is > 0 and < 1000:
+                return new CardRequest(FollowUpKind.Context, (string)answer!, (int)number);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>
     /// A JSON object from an activity's value, or null for anything else: the value comes from
     /// the client as any JSON (an array, a string, a number) and must never make the turn fail.
@@ -79,7 +121,14 @@ public sealed class AnswerActions
         _ => JToken.FromObject(value) as JObject,
     };
 
-    private static CardAction Thumb(string emoji, string reaction, string answerId) => new(ActionTypes.MessageBack, emoji)
+    private static CardAction Button(string title, string text, JObject value) => new(ActionTypes.MessageBack, title)
+    {
+        Text = text,
+        DisplayText = text,
+        Value = value,
+    };
+
+    private static CardAction Thumb(string title, string emoji, string reaction, string answerId) => new(ActionTypes.MessageBack, title)
     {
         Text = emoji,
         DisplayText = emoji,

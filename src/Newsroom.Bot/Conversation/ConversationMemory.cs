@@ -20,8 +20,17 @@ public sealed class ConversationMemory
     /// </summary>
     public string? Topic { get; set; }
 
+    /// <summary>The id of the thread (a question and its "more" pages and follow-ups), carried by the answers given in it.</summary>
+    public string? ThreadId { get; set; }
+
     /// <summary>The question last answered (after reading a follow-up): "more" continues it.</summary>
     public string? Question { get; set; }
+
+    /// <summary>
+    /// The last question asked in full (a new question, or "and Rwanda?" read against the topic):
+    /// "when?" and "who said that?" replace its question word, so a second one does not pile onto the first.
+    /// </summary>
+    public string? Subject { get; set; }
 
     /// <summary>
     /// When <see cref="Question"/> was limited by date or source ("what did we report in May 2025
@@ -89,8 +98,10 @@ public sealed class ConversationMemory
     }
 
     /// <summary>Starts a new thread with <paramref name="answer"/>, a fresh answer to <paramref name="question"/>.</summary>
-    public void Start(string topic, string question, IReadOnlyList<string> terms, Answer answer)
+    public void Start(string topic, string question, IReadOnlyList<string> terms, Answer answer, string? subject = null)
     {
+        Subject = subject ?? question;
+        ThreadId = Guid.NewGuid().ToString("N")[..12];
         Topic = topic;
         Question = question;
         Limit = answer.Scope is { } scope ? ThreadLimit.Of(scope) : null;
@@ -112,7 +123,9 @@ public sealed class ConversationMemory
     /// <summary>Forgets the thread (a new question the reporting does not answer).</summary>
     public void Forget()
     {
+        ThreadId = null;
         Topic = null;
+        Subject = null;
         Question = null;
         Limit = null;
         Terms = [];
@@ -125,7 +138,13 @@ public sealed class ConversationMemory
     /// <summary>Remembers an answer given, for feedback; returns its id.</summary>
     public GivenAnswer Remember(Answer answer)
     {
-        var given = new GivenAnswer(Guid.NewGuid().ToString("N")[..12], null, answer.Question, answer.Citations.Select(ShownCitation.From).ToList());
+        var given = new GivenAnswer(Guid.NewGuid().ToString("N")[..12], null, answer.Question, answer.Citations.Select(ShownCitation.From).ToList())
+        {
+            Thread = ThreadId,
+            Topic = Topic,
+            ThreadQuestion = Question,
+            Limit = Limit,
+        };
         Answers.Add(given);
         if (Answers.Count > AnswersKept)
         {
@@ -133,6 +152,42 @@ public sealed class ConversationMemory
         }
 
         return given;
+    }
+
+    /// <summary>The answer a button names, when it is still remembered.</summary>
+    public GivenAnswer? Answer(string answerId) => Answers.LastOrDefault(a => a.Id == answerId);
+
+    /// <summary>
+    /// Makes the thread of <paramref name="given"/> the conversation's thread again, so "More" on an
+    /// older answer continues that answer's question, not the latest one: its question, limit and
+    /// every sentence its thread's remembered answers cited (which the next page skips). Nothing
+    /// changes when it is the current thread. <paramref name="terms"/> analyses a question.
+    /// Returns false when the answer does not say which thread it was (state saved by an older version).
+    /// </summary>
+    public bool Resume(GivenAnswer given, Func<string, IReadOnlyList<string>> terms)
+    {
+        if (given.Thread is null || given.ThreadQuestion is null)
+        {
+            return false;
+        }
+
+        if (given.Thread == ThreadId && HasThread)
+        {
+            return true;
+        }
+
+        var thread = Answers.Where(a => a.Thread == given.Thread).ToList();
+        ThreadId = given.Thread;
+        Topic = thread[^1].Topic ?? given.ThreadQuestion;
+        Question = thread[^1].ThreadQuestion ?? given.ThreadQuestion;
+        Subject = Question;
+        Limit = thread[^1].Limit;
+        Terms = [.. terms(Question)];
+        Shown = thread.SelectMany(a => a.Citations).DistinctBy(c => c.Number).OrderBy(c => c.Number).ToList();
+        Offset = Shown.Count;
+        LastReplyFirst = thread[^1].Citations.Count > 0 ? thread[^1].Citations[0].Number : 1;
+        Exhausted = false;
+        return true;
     }
 
     /// <summary>Notes the channel's id for the message that carried answer <paramref name="answerId"/> (Teams' feedback refers to it).</summary>

@@ -5,4 +5,5 @@ namespace Newsroom.Bot.Conversation;
 /// <param name="Number">The citation it names ("context 2"), if any.</param>
 /// <param name="Question">For <see cref="FollowUpKind.Topic"/>: the question it is taken as.</param>
 /// <param name="Reaction">For <see cref="FollowUpKind.Vote"/>: "like" or "dislike".</param>
-public sealed record FollowUp(FollowUpKind Kind, int? Number = null, string? Question = null, string? Reaction = null);
+/// <param name="KeepsSubject">For <see cref="FollowUpKind.Topic"/>: true when it rephrases the last full question ("when?"), which the next such follow-up rephrases again.</param>
+public sealed record FollowUp(FollowUpKind Kind, int? Number = null, string? Question = null, string? Reaction = null, bool KeepsSubject = false);

@@ -22,6 +22,8 @@ public static partial class FollowUpReader
         "said", "say", "says", "was", "is", "were", "are", "did", "does", "do", "happen", "happened", "the", "one", "ones", "of",
     };
 
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "say", "says" };
+
     /// <summary>Reads <paramref name="text"/>; <paramref name="memory"/> says whether there is a previous question to follow up.</summary>
     public static FollowUp Read(string text, ConversationMemory memory)
     {
@@ -68,12 +70,39 @@ public static partial class FollowUpReader
             bare.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var rest &&
             rest.Length <= 4 && rest.All(VagueWords.Contains))
         {
-            // "when?" / "who said that?" ask about what was just answered (the last question).
-            var asked = CultureInfo.InvariantCulture.TextInfo.ToUpper(message[0]) + WithoutEnd(message)[1..];
-            return new FollowUp(FollowUpKind.Topic, Question: $"{asked}? About: {WithoutEnd(memory.Question)}?");
+            // "when?" / "who said that?" ask about what was last asked in full (not about an earlier
+            // "when?"): its question word is replaced, so follow-ups never pile up.
+            var asked = bare.Groups["wh"].Value.ToLowerInvariant();
+            var verb = rest.FirstOrDefault(ReportingVerbs.Contains)?.ToLowerInvariant();
+            return new FollowUp(FollowUpKind.Topic, Question: Rephrase(memory.Subject ?? memory.Question, verb is null ? asked : $"{asked} {verb}", keepAuxiliary: verb is null), KeepsSubject: true);
         }
 
         return new FollowUp(FollowUpKind.Question);
+    }
+
+    /// <summary>
+    /// <paramref name="subject"/> with its question word replaced by <paramref name="asked"/>:
+    /// "Where did the storm make landfall?" read with "when" is "When did the storm make landfall?",
+    /// with "who said" "Who said the storm make landfall?". A question that does not start with a
+    /// question word and an auxiliary ("Which ports joined the strike?") loses its question word
+    /// ("When ports joined the strike?"); one with no question word is put after a colon.
+    /// </summary>
+    internal static string Rephrase(string subject, string asked, bool keepAuxiliary = true)
+    {
+        var question = WithoutEnd(subject);
+        var lead = CultureInfo.InvariantCulture.TextInfo.ToUpper(asked[0]) + asked[1..];
+        if (Inverted().Match(question) is { Success: true } inverted)
+        {
+            var auxiliary = keepAuxiliary ? inverted.Groups["aux"].Value.ToLowerInvariant() + " " : string.Empty;
+            return $"{lead} {auxiliary}{inverted.Groups["rest"].Value}?";
+        }
+
+        if (LeadingQuestionWord().Match(question) is { Success: true } led && led.Length < question.Length)
+        {
+            return $"{lead} {question[led.Length..].TrimStart()}?";
+        }
+
+        return $"{lead}: {question}?";
     }
 
     private static string Normalise(string text) =>
@@ -111,6 +140,18 @@ public static partial class FollowUpReader
     [GeneratedRegex(@"^(?:and|what about|how about)\s+(?<rest>[^?]+?)[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex AndAbout();
 
-    [GeneratedRegex(@"^(?:when|where|who|whom|why|how many|how much|how|which)(?:\s+(?<rest>[^?]*?))?[.!?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<wh>when|where|who|whom|why|how many|how much|how|which)(?:\s+(?<rest>[^?]*?))?[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareQuestion();
+
+    private const string QuestionWord = @"(?:how (?:many|much|long|often|far)|what|which|when|where|who|whom|whose|why|how)";
+
+    private const string Auxiliary = @"(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)";
+
+    // "Where did …", "Which countries did …", "What year was …", "Did …": the question word (with up
+    // to two words, "which countries") and the auxiliary that follows it.
+    [GeneratedRegex(@"^(?:" + QuestionWord + @"(?:\s+[\w.'-]+){0,2}?\s+)?(?<aux>" + Auxiliary + @")\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Inverted();
+
+    [GeneratedRegex(@"^" + QuestionWord + @"\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingQuestionWord();
 }

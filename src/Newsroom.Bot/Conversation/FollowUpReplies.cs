@@ -16,6 +16,9 @@ public static class FollowUpReplies
     /// <summary>Said when a follow-up comes before any answer.</summary>
     public const string NothingYet = "There's no answer to follow up on yet. Ask me a question about our reporting first, then type **more**, **context** or **source**.";
 
+    /// <summary>Said when a button is under an answer the conversation no longer remembers.</summary>
+    public const string AnswerForgotten = "I no longer have that answer: I keep the last 20 answers of a conversation. Ask the question again for a fresh answer.";
+
     /// <summary>Said when a quote's article has left the index since it was shown.</summary>
     public const string GoneFromIndex = "That article is no longer in the reporting I search (it was removed or changed since). Ask the question again for a fresh answer.";
 

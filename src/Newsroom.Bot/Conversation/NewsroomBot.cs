@@ -25,6 +25,7 @@ public sealed partial class NewsroomBot(
     AnswerActions actions,
     ConversationState conversationState,
     FeedbackLog feedback,
+    UnansweredLog unanswered,
     IOptions<AnswerOptions> answerOptions,
     IOptions<BotOptions> botOptions,
     ILogger<NewsroomBot> logger) : ActivityHandler
@@ -88,6 +89,7 @@ public sealed partial class NewsroomBot(
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
         if (memory.BeginMessage(turnContext.Activity.Id, turnContext.Activity.Text ?? string.Empty))
         {
+            turnContext.TurnState.Add(RedeliveredKey, (object)true); // answered again, but not counted again among the unanswered questions
             logger.LogInformation("Message {ActivityId} of conversation {ConversationId} was delivered again: answering it from the thread as it was before its first delivery",
                 turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
         }
@@ -111,6 +113,12 @@ public sealed partial class NewsroomBot(
             return;
         }
 
+        if (AnswerActions.ReadCardRequest(turnContext.Activity.Value) is { } request)
+        {
+            await ActOnAnswerAsync(turnContext, memory, request, cancellationToken);
+            return;
+        }
+
         var followUp = FollowUpReader.Read(text, memory);
         switch (followUp.Kind)
         {
@@ -127,7 +135,7 @@ public sealed partial class NewsroomBot(
                 await RecordVoteAsync(turnContext, memory, new Vote(followUp.Reaction!, null, null), cancellationToken);
                 break;
             case FollowUpKind.Topic:
-                await AnswerAsync(turnContext, memory, followUp.Question!, isFollowUp: true, cancellationToken);
+                await AnswerAsync(turnContext, memory, followUp.Question!, isFollowUp: true, cancellationToken, followUp.KeepsSubject ? memory.Subject : null);
                 break;
             default:
                 await AnswerAsync(turnContext, memory, text, isFollowUp: false, cancellationToken);
@@ -149,7 +157,7 @@ public sealed partial class NewsroomBot(
         return new InvokeResponse { Status = 200 };
     }
 
-    private async Task AnswerAsync(ITurnContext turnContext, ConversationMemory memory, string question, bool isFollowUp, CancellationToken cancellationToken)
+    private async Task AnswerAsync(ITurnContext turnContext, ConversationMemory memory, string question, bool isFollowUp, CancellationToken cancellationToken, string? subject = null)
     {
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var answer = archive.Ask(question);
@@ -159,6 +167,11 @@ public sealed partial class NewsroomBot(
         if (isFollowUp)
         {
             reply.Text = $"Taking that as: *{ReplyRenderer.Escape(question)}*\n\n{reply.Text}";
+        }
+
+        if (answer.Status == AnswerStatus.NotFound && !turnContext.TurnState.ContainsKey(RedeliveredKey))
+        {
+            await unanswered.RecordAsync(question, turnContext.Activity.ChannelId);
         }
 
         if (answer.Status != AnswerStatus.Answered)
@@ -172,7 +185,7 @@ public sealed partial class NewsroomBot(
             return;
         }
 
-        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, archive.Terms(question), answer);
+        memory.Start(isFollowUp ? memory.Topic ?? question : question, question, archive.Terms(question), answer, subject);
         await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken);
     }
 
@@ -199,15 +212,42 @@ public sealed partial class NewsroomBot(
         memory.Continue(answer);
         var reply = renderer.Render(answer, ExampleQuestion(), answerOptions.Value.MaxQuestionLength, turnContext.Activity.ChannelId);
         reply.Text = $"More on *{ReplyRenderer.Escape(memory.Question!)}*\n\n{reply.Text}";
-        await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken);
+        await SendAnswerAsync(turnContext, memory, answer, reply, cancellationToken, continuation: true);
     }
 
-    private async Task SendAnswerAsync(ITurnContext turnContext, ConversationMemory memory, Answer answer, IMessageActivity reply, CancellationToken cancellationToken)
+    private async Task SendAnswerAsync(ITurnContext turnContext, ConversationMemory memory, Answer answer, IMessageActivity reply, CancellationToken cancellationToken, bool continuation = false)
     {
         var given = memory.Remember(answer);
-        actions.Attach(reply, answer, given.Id, turnContext.Activity.ChannelId);
+        actions.Attach(reply, answer, given.Id, turnContext.Activity.ChannelId, continuation);
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         memory.SentAs(given.Id, sent?.Id);
+    }
+
+    /// <summary>A "More" or "Context" button: acts on the answer it is under, whichever answer is the latest.</summary>
+    private async Task ActOnAnswerAsync(ITurnContext turnContext, ConversationMemory memory, CardRequest request, CancellationToken cancellationToken)
+    {
+        if (memory.Answer(request.AnswerId) is not { } given)
+        {
+            logger.LogInformation("A {Kind} button in conversation {ConversationId} names an answer this conversation no longer remembers", request.Kind, turnContext.Activity.Conversation?.Id);
+            await turnContext.SendActivityAsync(Markdown(FollowUpReplies.AnswerForgotten), cancellationToken);
+            return;
+        }
+
+        if (request.Kind == FollowUpKind.Context)
+        {
+            if (given.Citations.FirstOrDefault(c => c.Number == request.Citation) is not { } quote)
+            {
+                await turnContext.SendActivityAsync(Markdown(FollowUpReplies.NoSuchQuote(request.Citation ?? 0, memory.Shown.Count)), cancellationToken);
+                return;
+            }
+
+            await ParagraphAsync(turnContext, quote, cancellationToken);
+            return;
+        }
+
+        // "More" under an older answer continues that answer's question; under the latest, the thread as it is.
+        memory.Resume(given, question => archive.Terms(question));
+        await MoreAsync(turnContext, memory, cancellationToken);
     }
 
     private async Task ContextAsync(ITurnContext turnContext, ConversationMemory memory, int? number, CancellationToken cancellationToken)
@@ -218,6 +258,11 @@ public sealed partial class NewsroomBot(
             return;
         }
 
+        await ParagraphAsync(turnContext, quote, cancellationToken);
+    }
+
+    private async Task ParagraphAsync(ITurnContext turnContext, ShownCitation quote, CancellationToken cancellationToken)
+    {
         var paragraph = archive.Paragraph(quote.ArticleKey, quote.Paragraph);
         await turnContext.SendActivityAsync(
             Markdown(paragraph is null ? FollowUpReplies.GoneFromIndex : FollowUpReplies.Paragraph(paragraph, quote)),
@@ -317,6 +362,8 @@ public sealed partial class NewsroomBot(
         return VoteOutcome.Recorded;
     }
 
+    private const string RedeliveredKey = "Newsroom.Redelivered";
+
     /// <summary>What the bot says while the index is being built and has nothing to answer from yet.</summary>
     internal const string RebuildingMessage = "The archive is being rebuilt, try again in a moment.";
 
@@ -347,7 +394,7 @@ public sealed partial class NewsroomBot(
         "**When I don't know.** If no sentence in the reporting says it, I tell you I couldn't find it. I never make up an answer or paraphrase one.\n\n" +
         "**After an answer** you can type **more** for the next best quotes, **context** (or **context 2**) for the paragraph around a quote, " +
         "**source** for the articles it is from, or a short follow-up like *and Rwanda?* or *when?*, which I read against your last question. " +
-        "The 👍 and 👎 buttons tell the newsroom which answers helped.";
+        "The **Helpful** and **Not helpful** buttons (Teams' own thumbs in Teams) tell the newsroom which answers helped; **More like this** and **Show paragraph** act on the answer they are under.";
 
     private string ExampleQuestion()
     {

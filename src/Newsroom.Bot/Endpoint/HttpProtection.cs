@@ -37,10 +37,12 @@ public static class HttpProtection
                 {
                     forwarded.KnownProxies.Add(address);
                 }
-                else
+                else if (System.Net.IPNetwork.TryParse(proxy, out var network))
                 {
-                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                    forwarded.KnownIPNetworks.Add(network);
                 }
+
+                // Anything else stops the start-up with a message naming the setting (HttpProtectionOptions.Validate).
             }
         });
         builder.Services.AddRateLimiter(limiter =>

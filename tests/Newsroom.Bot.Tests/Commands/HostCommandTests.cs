@@ -137,7 +137,7 @@ public sealed class HostCommandTests : IDisposable
 
         Assert.Equal(HostCommands.Success, exitCode);
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
-        foreach (var verb in new[] { "index", "ask", "stats", "teams-package", "feedback" })
+        foreach (var verb in new[] { "index", "ask", "stats", "teams-package", "feedback", "gaps" })
         {
             Assert.Matches($@"(?m)^\s+{verb}\b.*\S", commands); // listed, with what it does
         }
@@ -175,11 +175,115 @@ public sealed class HostCommandTests : IDisposable
         Assert.Contains("Teams app package", output);
     }
 
+    private const string AppId = "8f6a1d2e-5b3c-4e7f-9a0b-1c2d3e4f5a6b";
+
+    [Theory]
+    [InlineData("--MicrosoftAppId=" + AppId)]
+    [InlineData("--MicrosoftAppId", AppId)]
+    [InlineData("--microsoftappid=" + AppId)]
+    public async Task Teams_package_takes_the_app_id_in_the_forms_dotnet_users_type(params string[] appId)
+    {
+        var zip = Path.Combine(_corpus, "package.zip");
+
+        var (exitCode, output) = await RunAsync(["teams-package", .. appId, "--output", zip]);
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains($"for bot {AppId}", output);
+        Assert.True(File.Exists(zip));
+    }
+
+    [Fact]
+    public async Task A_section_setting_is_taken_with_its_value_after_a_space_too()
+    {
+        var missing = Path.Combine(_corpus, "elsewhere.jsonl");
+
+        var (exitCode, output) = await RunAsync("feedback", "--Feedback:File", missing);
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains(missing, output);
+    }
+
+    [Theory]
+    [InlineData("teams-package", "--AppId=x")]
+    [InlineData("index", "--Nonsense")]
+    public async Task An_argument_that_is_neither_an_option_nor_a_setting_shows_the_forms_settings_take(string verb, string argument)
+    {
+        var (exitCode, output) = await RunAsync(verb, argument);
+
+        Assert.Equal(HostCommands.UsageError, exitCode);
+        Assert.Contains(argument.Split('=')[0], output);
+        Assert.Contains("--Section:Name=value", output);
+        Assert.Contains("--MicrosoftAppId=<id>", output);
+        Assert.Contains("MicrosoftAppId=<id>", output);
+    }
+
+    [Fact]
+    public async Task A_setting_without_a_value_says_how_to_give_one()
+    {
+        var (exitCode, output) = await RunAsync("teams-package", "--MicrosoftAppId");
+
+        Assert.Equal(HostCommands.UsageError, exitCode);
+        Assert.Contains("--MicrosoftAppId needs a value", output);
+    }
+
+    [Theory]
+    [InlineData("index", new[] { "Corpus:Folder", "Index:Folder", "Index:Semantic", "Corpus:MaxFileBytes" })]
+    [InlineData("ask", new[] { "Index:Folder", "Answers:" })]
+    [InlineData("stats", new[] { "Index:Folder" })]
+    [InlineData("teams-package", new[] { "MicrosoftAppId", "Teams:", "WebsiteUrl" })]
+    [InlineData("feedback", new[] { "Feedback:File", "Feedback:UnansweredFile" })]
+    [InlineData("gaps", new[] { "Feedback:UnansweredFile", "Feedback:RecordUnanswered", "Feedback:UnansweredRetentionDays" })]
+    public async Task Every_commands_help_lists_the_settings_it_reads(string verb, string[] settings)
+    {
+        var (exitCode, output) = await RunAsync(verb, "--help");
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains("Settings it reads", output);
+        Assert.All(settings, setting => Assert.Contains(setting, output));
+    }
+
+    [Fact]
+    public async Task Teams_package_warns_when_the_links_are_still_the_example_com_placeholders()
+    {
+        var zip = Path.Combine(_corpus, "package.zip");
+
+        var (shipped, warned) = await RunAsync("teams-package", $"--MicrosoftAppId={AppId}", "--output", zip);
+        var (own, quiet) = await RunAsync(
+            "teams-package", $"--MicrosoftAppId={AppId}", "--output", zip,
+            "--Teams:WebsiteUrl=https://news.test/bot", "--Teams:PrivacyUrl=https://news.test/privacy", "--Teams:TermsOfUseUrl=https://news.test/terms");
+
+        Assert.Equal((HostCommands.Success, HostCommands.Success), (shipped, own));
+        Assert.Contains("Warning: Teams:WebsiteUrl, Teams:PrivacyUrl, Teams:TermsOfUseUrl still point at the example.com placeholders", warned);
+        Assert.DoesNotContain("Warning", quiet);
+    }
+
+    [Fact]
+    public async Task Output_piped_to_a_file_is_not_wrapped_at_80_columns()
+    {
+        var question = "Which ports along the northern coast joined the dockworkers' strike in the first week of May, and which of them stayed closed the longest?";
+        var file = Path.Combine(_corpus, "feedback.jsonl");
+        using (var log = new Newsroom.Bot.Feedback.FeedbackLog(file))
+        {
+            await log.AppendAsync(new(DateTimeOffset.UtcNow, "dislike", question, [], null, "webchat", "a1"));
+        }
+
+        using var piped = new StringWriter();
+        var exitCode = await HostCommands.RunAsync(["feedback", $"--Feedback:File={file}"], HostCommands.Terminal(piped, redirected: true));
+        using var narrow = new StringWriter();
+        await HostCommands.RunAsync(["feedback", $"--Feedback:File={file}"], HostCommands.Terminal(narrow, redirected: true, columns: "80"));
+
+        Assert.Equal(HostCommands.Success, exitCode);
+        Assert.Contains(piped.ToString().Split('\n'), line => line.Contains(question, StringComparison.Ordinal));
+        Assert.DoesNotContain("\u001b", piped.ToString(), StringComparison.Ordinal); // no colours or cursor moves in a file
+        Assert.DoesNotContain(narrow.ToString().Split('\n'), line => line.Contains(question, StringComparison.Ordinal)); // COLUMNS is obeyed
+    }
+
     [Theory]
     [InlineData("index", true)]
     [InlineData("stats", true)]
     [InlineData("teams-package", true)]
     [InlineData("feedback", true)]
+    [InlineData("gaps", true)]
     [InlineData("--urls", false)]
     [InlineData("--Answers:MaxCitations=5", false)]
     public void Only_a_verb_turns_the_host_into_a_command(string first, bool isCommand) =>

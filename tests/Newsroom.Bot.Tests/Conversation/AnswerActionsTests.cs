@@ -19,7 +19,7 @@ public sealed class AnswerActionsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_answer_has_more_context_open_article_and_thumb_buttons()
+    public async Task An_answer_has_four_buttons_with_plain_accessible_names_and_no_open_article_button()
     {
         await _harness.Flow("webchat")
             .Send("and Antwerp")
@@ -27,12 +27,15 @@ public sealed class AnswerActionsTests : IDisposable
             .AssertReply(reply =>
             {
                 var buttons = Card(reply).Buttons;
-                Assert.Equal(["More", "Context", "Open article", "👍", "👎"], buttons.Select(b => b.Title));
-                Assert.Equal((ActionTypes.ImBack, "more"), (buttons[0].Type, buttons[0].Value));
-                Assert.Equal((ActionTypes.ImBack, "context 1"), (buttons[1].Type, buttons[1].Value));
-                Assert.Equal((ActionTypes.OpenUrl, "https://example.com/port-strike"), (buttons[2].Type, buttons[2].Value));
-                Assert.All(buttons.Skip(3), thumb => Assert.Equal(ActionTypes.MessageBack, thumb.Type));
-                Assert.Equal("dislike", (string?)((JObject)buttons[4].Value)["reaction"]);
+                Assert.Equal(["More like this", "Show paragraph", "Helpful", "Not helpful"], buttons.Select(b => b.Title));
+                Assert.All(buttons, button => Assert.Equal(ActionTypes.MessageBack, button.Type));
+                Assert.Equal(["more", "context 1", "👍", "👎"], buttons.Select(b => b.Text));
+                Assert.Equal(["more", "context 1", "👍", "👎"], buttons.Select(b => b.DisplayText));
+                Assert.Equal(("context", 1), ((string?)((JObject)buttons[1].Value)["newsroomAction"], (int?)((JObject)buttons[1].Value)["citation"]));
+                Assert.Equal((string?)((JObject)buttons[3].Value)["answer"], (string?)((JObject)buttons[1].Value)["answer"]);
+                Assert.Equal("dislike", (string?)((JObject)buttons[3].Value)["reaction"]);
+                // The article is a link in the quote's source line, so the card need not repeat it.
+                Assert.Contains("(https://example.com/port-strike)", ((IMessageActivity)reply).Text);
                 Assert.Null(((IMessageActivity)reply).SuggestedActions);
             })
             .StartTestAsync();
@@ -46,25 +49,26 @@ public sealed class AnswerActionsTests : IDisposable
             .AssertReply(_ => { })
             .AssertReply(reply =>
             {
-                Assert.DoesNotContain(Card(reply).Buttons, b => b.Title is "👍" or "👎");
+                Assert.Equal(["More like this", "Show paragraph"], Card(reply).Buttons.Select(b => b.Title));
                 Assert.True((bool?)JObject.FromObject(((IMessageActivity)reply).ChannelData)["feedbackLoopEnabled"]);
             })
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task When_the_best_quote_has_no_link_there_is_no_open_article_button()
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("msteams")]
+    public async Task A_more_reply_carries_only_more_like_this_instead_of_repeating_the_answers_buttons(string channel)
     {
-        await _harness.Flow()
+        await _harness.Flow(channel)
             .Send(StrikeCorpus.Question)
             .AssertReply(_ => { })
             .AssertReply(_ => { })
-            .Send("and Genoa?")
-            .AssertReply(_ => { })
+            .Send("more")
             .AssertReply(reply =>
             {
-                Assert.Equal(StrikeCorpus.PortSentences[6], StrikeCorpus.Quotes(((IMessageActivity)reply).Text)[1]); // from the article with no link
-                Assert.DoesNotContain(Card(reply).Buttons, b => b.Type == ActionTypes.OpenUrl);
+                Assert.StartsWith("More on", ((IMessageActivity)reply).Text);
+                Assert.Equal(["More like this"], Card(reply).Buttons.Select(b => b.Title));
             })
             .StartTestAsync();
     }

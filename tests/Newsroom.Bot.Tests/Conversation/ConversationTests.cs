@@ -234,8 +234,50 @@ public sealed class ConversationTests : IDisposable
             })
             .Send("when?")
             .AssertReply(_ => { })
-            .AssertReply(reply => Assert.StartsWith("Taking that as: *When? About: Which ports joined the strike, what about Valencia?*", Text(reply)))
+            .AssertReply(reply => Assert.StartsWith("Taking that as: *When ports joined the strike, what about Valencia?*", Text(reply)))
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Bare_follow_ups_in_a_row_replace_the_question_word_and_find_different_sentences()
+    {
+        File.WriteAllText(Path.Combine(_corpus.Folder, "storm.md"), """
+            ---
+            title: Storm Mara reaches the coast
+            date: 2025-09-12
+            ---
+            Forecasters expected the storm to make landfall near Port Elena.
+
+            The storm did make landfall shortly before dawn on 12 September 2025.
+
+            Governor Ana Ruiz said the storm would make landfall with winds of 180 km/h.
+            """);
+        using var harness = new BotTestHarness(corpusFolder: _corpus.Folder);
+        var replies = new List<Dictionary<int, string>>();
+        await harness.Flow()
+            .Send("Where did the storm make landfall?")
+            .AssertReply(_ => { })
+            .AssertReply(reply => replies.Add(StrikeCorpus.Quotes(Text(reply))))
+            .Send("when?")
+            .AssertReply(_ => { })
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("Taking that as: *When did the storm make landfall?*", Text(reply));
+                replies.Add(StrikeCorpus.Quotes(Text(reply)));
+            })
+            .Send("who said that?")
+            .AssertReply(_ => { })
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("Taking that as: *Who said the storm make landfall?*", Text(reply));
+                replies.Add(StrikeCorpus.Quotes(Text(reply)));
+            })
+            .StartTestAsync();
+
+        // "when?" finds the date; "who said that?" is no longer read as a "when" question, so it does not repeat it.
+        Assert.Equal("The storm did make landfall shortly before dawn on 12 September 2025.", replies[1][1]);
+        Assert.NotEqual(replies[1][1], replies[2][1]);
+        Assert.Contains("Governor Ana Ruiz said the storm would make landfall with winds of 180 km/h.", replies[2].Values);
     }
 
     [Fact]

@@ -39,9 +39,9 @@ public sealed class FollowUpReaderTests
     [InlineData("and Rwanda?", "Which countries did U.S. officials approach about deportation deals, and Rwanda?")]
     [InlineData("What about Moldova", "Which countries did U.S. officials approach about deportation deals, what about Moldova?")]
     [InlineData("how about the State Department?", "Which countries did U.S. officials approach about deportation deals, how about the State Department?")]
-    [InlineData("when?", "When? About: Which countries did U.S. officials approach about deportation deals?")]
-    [InlineData("Who said that?", "Who said that? About: Which countries did U.S. officials approach about deportation deals?")]
-    [InlineData("how many?", "How many? About: Which countries did U.S. officials approach about deportation deals?")]
+    [InlineData("when?", "When did U.S. officials approach about deportation deals?")]
+    [InlineData("Who said that?", "Who said U.S. officials approach about deportation deals?")]
+    [InlineData("how many?", "How many did U.S. officials approach about deportation deals?")]
     public void Short_follow_ups_are_read_against_the_previous_question(string message, string understood)
     {
         var followUp = FollowUpReader.Read(message, AfterAnAnswer);
@@ -59,6 +59,36 @@ public sealed class FollowUpReaderTests
     public void Questions_that_stand_on_their_own_are_not_follow_ups(string message)
     {
         Assert.Equal(FollowUpKind.Question, FollowUpReader.Read(message, AfterAnAnswer).Kind);
+    }
+
+    [Theory]
+    [InlineData("Where did the storm make landfall?", "when?", "When did the storm make landfall?")]
+    [InlineData("Where did the storm make landfall?", "who said that?", "Who said the storm make landfall?")]
+    [InlineData("What year was the port built?", "where?", "Where was the port built?")]
+    [InlineData("Did the strike end?", "when?", "When did the strike end?")]
+    [InlineData("Which ports joined the strike?", "when?", "When ports joined the strike?")]
+    [InlineData("Port strike", "when?", "When: Port strike?")]
+    public void A_bare_question_word_replaces_the_question_word_of_the_last_full_question(string subject, string message, string understood)
+    {
+        var memory = new ConversationMemory { Topic = subject, Question = subject, Subject = subject };
+
+        Assert.Equal(understood, FollowUpReader.Read(message, memory).Question);
+    }
+
+    [Fact]
+    public void Bare_follow_ups_in_a_row_each_rephrase_the_last_full_question_instead_of_nesting()
+    {
+        const string asked = "Where did the storm make landfall?";
+        var memory = new ConversationMemory { Topic = asked, Question = asked, Subject = asked };
+
+        var when = FollowUpReader.Read("when?", memory);
+        memory.Question = when.Question; // answered: the thread's question is now the rephrased one, its subject is kept
+        var who = FollowUpReader.Read("who said that?", memory);
+
+        Assert.True(when.KeepsSubject);
+        Assert.Equal("When did the storm make landfall?", when.Question);
+        Assert.Equal("Who said the storm make landfall?", who.Question);
+        Assert.DoesNotContain("About", who.Question);
     }
 
     [Fact]

@@ -31,6 +31,20 @@ public sealed class RedeliveredMessageTests
     }
 
     [Fact]
+    public async Task An_unanswered_question_delivered_again_is_recorded_once()
+    {
+        await using var host = new BotHost();
+        var conversation = new Conversation(host.CreateClient());
+
+        await conversation.SendAsync("cake-1", "What is the recipe for chocolate cake?");
+        await conversation.SendAsync("cake-1", "What is the recipe for chocolate cake?");
+        await conversation.SendAsync("cake-2", "What is the recipe for chocolate cake?");
+
+        var recorded = Newsroom.Bot.Feedback.UnansweredLog.Read(host.UnansweredFile, DateTimeOffset.UtcNow, TimeSpan.FromDays(1)).Questions;
+        Assert.Equal(2, recorded.Count); // the redelivery is not a second asking; the same words in a new message are
+    }
+
+    [Fact]
     public async Task The_same_words_in_a_new_message_are_a_new_turn()
     {
         await using var host = new BotHost();

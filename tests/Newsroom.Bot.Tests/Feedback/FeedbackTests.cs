@@ -16,8 +16,10 @@ public sealed class FeedbackTests : IDisposable
 
     public FeedbackTests() => _harness = new BotTestHarness(corpusFolder: _corpus.Folder);
 
-    private static JObject Thumb(IActivity reply, string title) =>
-        (JObject)((HeroCard)((IMessageActivity)reply).Attachments[0].Content).Buttons.Single(b => b.Title == title).Value;
+    /// <summary>The value of the thumb button for <paramref name="emoji"/> (titled "Helpful" / "Not helpful").</summary>
+    private static JObject Thumb(IActivity reply, string emoji) =>
+        (JObject)((HeroCard)((IMessageActivity)reply).Attachments[0].Content).Buttons
+            .Single(b => b.Title == (emoji == "👍" ? Newsroom.Bot.Conversation.AnswerActions.HelpfulTitle : Newsroom.Bot.Conversation.AnswerActions.NotHelpfulTitle)).Value;
 
     /// <summary>What Web Chat and the Emulator send for a messageBack button: its text and its value.</summary>
     private static Activity Clicked(string emoji, JObject value) => new(ActivityTypes.Message) { Text = emoji, Value = value };

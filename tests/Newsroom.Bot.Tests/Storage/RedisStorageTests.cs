@@ -125,6 +125,33 @@ public sealed class RedisStorageTests(RedisServer redis) : IClassFixture<RedisSe
         }
     }
 
+    [SystemFact("redis-server")]
+    public async Task Context_under_an_older_answer_acts_on_it_on_another_instance_sharing_redis()
+    {
+        using var corpus = new StrikeCorpus();
+        var conversation = TestAdapter.CreateConversation("conversation-" + Guid.NewGuid(), "user1", "bot");
+        conversation.ChannelId = "webchat";
+        Microsoft.Bot.Schema.CardAction? context = null;
+        var first = new Dictionary<int, string>();
+        using (var one = new BotTestHarness(corpusFolder: corpus.Folder, storage: NewStorage()))
+        {
+            await one.Flow(conversation)
+                .Send(StrikeCorpus.Question)
+                .AssertReply(_ => { })
+                .AssertReply(reply => (context, first) = (AnswerButtonTests.Button(reply, Newsroom.Bot.Conversation.AnswerActions.ContextTitle), StrikeCorpus.Quotes(((Microsoft.Bot.Schema.IMessageActivity)reply).Text)))
+                .Send("and Genoa?")
+                .AssertReply(_ => { })
+                .AssertReply(_ => { })
+                .StartTestAsync();
+        }
+
+        using var another = new BotTestHarness(corpusFolder: corpus.Folder, storage: NewStorage());
+        await another.Flow(conversation)
+            .Send(AnswerButtonTests.Pressed(context!))
+            .AssertReply(reply => Assert.Contains($"**{Newsroom.Bot.Conversation.ReplyRenderer.Escape(first[1])}**", ((Microsoft.Bot.Schema.IMessageActivity)reply).Text))
+            .StartTestAsync();
+    }
+
     /// <summary>A storage on its own connection, as another instance of the bot would have.</summary>
     private RedisStorage NewStorage() => new(redis.Connect().GetDatabase());
 

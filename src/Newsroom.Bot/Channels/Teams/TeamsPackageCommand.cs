@@ -32,7 +32,7 @@ public static class TeamsPackageCommand
                 result.AddError("--output needs a path to write the zip to.");
             }
         });
-        var command = new Command(Verb, "Write the Teams app package (manifest and icons) for the bot in MicrosoftAppId, to upload in Teams.") { output };
+        var command = new Command(Verb, HostCommands.Described("Write the Teams app package (manifest and icons) for the bot in MicrosoftAppId, to upload in Teams.", "MicrosoftAppId (the bot's app id, required)", "Teams:* (ShortName, FullName, ShortDescription, FullDescription, DeveloperName, WebsiteUrl, PrivacyUrl, TermsOfUseUrl, AccentColor, ExampleCommand, ValidDomains, Version)", "Root")) { output };
         command.SetAction(parse =>
         {
             var (configuration, root) = CommandServices.Settings(context.Settings);
@@ -41,6 +41,18 @@ public static class TeamsPackageCommand
         });
         return command;
     }
+
+    /// <summary>The names of the links in <paramref name="app"/> that are still example.com placeholders.</summary>
+    public static IReadOnlyList<string> Placeholders(TeamsAppOptions app) =>
+        new[] { (nameof(TeamsAppOptions.WebsiteUrl), app.WebsiteUrl), (nameof(TeamsAppOptions.PrivacyUrl), app.PrivacyUrl), (nameof(TeamsAppOptions.TermsOfUseUrl), app.TermsOfUseUrl) }
+            .Where(link => Uri.TryCreate(link.Item2, UriKind.Absolute, out var uri) && IsExampleDomain(uri.Host))
+            .Select(link => link.Item1)
+            .ToList();
+
+    // RFC 2606's reserved example domains.
+    private static bool IsExampleDomain(string host) =>
+        new[] { "example.com", "example.org", "example.net" }.Any(domain =>
+            host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Writes the package to <paramref name="requested"/> (the default place when null); returns the exit code (0 written, 1 configuration missing or invalid).</summary>
     public static int Run(IConfiguration configuration, string root, string? requested, TextWriter output, TextWriter error)
@@ -83,6 +95,13 @@ public static class TeamsPackageCommand
         File.Move(partial, path, overwrite: true);
         output.WriteLine($"Wrote {path}: Teams app \"{app.ShortName}\" {app.Version} for bot {botId} (manifest {TeamsAppPackage.ManifestVersion}).");
         output.WriteLine("Upload it in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.");
+        var placeholders = Placeholders(app);
+        if (placeholders.Count > 0)
+        {
+            error.WriteLine($"Warning: {string.Join(", ", placeholders.Select(p => "Teams:" + p))} still {(placeholders.Count == 1 ? "points" : "point")} at the example.com placeholder{(placeholders.Count == 1 ? string.Empty : "s")} shipped in appsettings.json. " +
+                            "Teams shows these links on the app's details page: set them to your own https pages (--Teams:WebsiteUrl=https://…) before people install it.");
+        }
+
         return 0;
     }
 }
