@@ -8,8 +8,12 @@ namespace Newsroom.Answers.Indexing;
 /// </summary>
 internal static class SentenceFields
 {
-    /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the corpus.</summary>
-    public const string SchemaVersion = "7";
+    /// <summary>
+    /// Bumped whenever analysis, fields or the way the corpus readers read an article change (a
+    /// file read differently now would otherwise keep its old sentences until it is edited): an
+    /// index of another version is rebuilt from the corpus once, at start-up.
+    /// </summary>
+    public const string SchemaVersion = "8";
 
     /// <summary>
     /// The unique id, "key#paragraph.sentence", of sentence <paramref name="sentence"/> of paragraph <paramref name="paragraph"/> in article
